@@ -1,0 +1,4 @@
+/**
+ * Fast loading of many rows: COPY on PostgreSQL, JDBC batches elsewhere.
+ */
+package org.portico.platform.bulk;

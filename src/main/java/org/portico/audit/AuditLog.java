@@ -1,0 +1,72 @@
+package org.portico.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.portico.platform.RequestInfo;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit module's facade. Every module records PHI views and security events here. The
+ * trail can only grow: there is no way to change or remove an entry.
+ */
+@Service
+public class AuditLog {
+
+	private static final int DETAIL_LENGTH = 500;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Records the event in a transaction of its own, so that a denied or failed action
+	 * that rolls back is still on the record.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(AuditEvent event) {
+		RequestInfo request = RequestInfo.current();
+		String detail = event.detail();
+		if (detail != null && detail.length() > DETAIL_LENGTH) {
+			detail = detail.substring(0, DETAIL_LENGTH);
+		}
+		this.jdbc.sql("""
+				INSERT INTO audit.audit_event
+				  (occurred_at, actor, action, object_type, object_id, outcome, client_ip, request_id, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(Timestamp.from(Instant.now(this.clock)), event.actor(), event.action(), event.objectType(),
+					event.objectId(), event.outcome().name(), request.clientIp(), request.requestId(), detail)
+			.update();
+	}
+
+	/** The actor's most recent entries, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditRecord> recentByActor(String actor, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM audit.audit_event WHERE actor = ?
+				ORDER BY occurred_at DESC, id DESC FETCH FIRST ? ROWS ONLY
+				""").params(actor, limit).query(this::auditRecord).list();
+	}
+
+	private AuditRecord auditRecord(ResultSet rs, int row) throws SQLException {
+		return new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+				rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
+				AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_ip"), rs.getString("request_id"),
+				rs.getString("detail"));
+	}
+
+}

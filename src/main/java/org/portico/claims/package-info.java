@@ -1,0 +1,7 @@
+/**
+ * Claims: headers and lines, status, adjustment reasons, payments and remittance, and the
+ * adjustment cases providers open: corrected claims, payment disputes, returned funds.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Claims",
+		allowedDependencies = { "platform", "providers", "members" })
+package org.portico.claims;

@@ -1,0 +1,11 @@
+package org.portico.members;
+
+/**
+ * The categories in which benefits are described to providers.
+ */
+public enum ServiceCategory {
+
+	PCP_OFFICE_VISIT, SPECIALIST_OFFICE_VISIT, PREVENTIVE, URGENT_CARE, EMERGENCY_ROOM, INPATIENT, OUTPATIENT_SURGERY,
+	HIGH_TECH_IMAGING, LAB, BEHAVIORAL_HEALTH_OUTPATIENT, BEHAVIORAL_HEALTH_INPATIENT, PT_OT, DME, PHARMACY
+
+}

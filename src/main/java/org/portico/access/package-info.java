@@ -1,0 +1,7 @@
+/**
+ * Access: NPI and TIN grants per user and function, the SAA / AA / AU roles and access
+ * administration; answers "may this user see this NPI?" for every other module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Access",
+		allowedDependencies = { "platform", "audit", "identity", "providers" })
+package org.portico.access;

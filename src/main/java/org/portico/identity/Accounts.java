@@ -1,0 +1,113 @@
+package org.portico.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The identity module's facade for accounts, and the source of users for sign-in.
+ */
+@Service
+public class Accounts implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwordEncoder;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+		this.jdbc = jdbc;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Transactional
+	public AccountId openProviderAccount(NewAccount account) {
+		return insert(account, AccountKind.PROVIDER);
+	}
+
+	@Transactional
+	public AccountId openStaffAccount(NewAccount account, Set<StaffRole> roles) {
+		AccountId id = insert(account, AccountKind.STAFF);
+		for (StaffRole role : roles) {
+			this.jdbc.sql("INSERT INTO identity.staff_role (account_id, role) VALUES (?, ?)")
+				.params(id.value(), role.name())
+				.update();
+		}
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyAccountExists() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM identity.account").query(Long.class).single() > 0;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountId> idOf(String username) {
+		return this.jdbc.sql("SELECT id FROM identity.account WHERE username = ?")
+			.param(username.toLowerCase(Locale.ROOT))
+			.query((rs, row) -> new AccountId(rs.getLong(1)))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		String name = (username == null) ? "" : username.trim().toLowerCase(Locale.ROOT);
+		return this.jdbc.sql("""
+				SELECT id, username, password_hash, enabled, display_name, kind
+				FROM identity.account WHERE username = ?
+				""").param(name).query((rs, row) -> {
+			AccountId id = new AccountId(rs.getLong("id"));
+			AccountKind kind = AccountKind.valueOf(rs.getString("kind"));
+			return new PorticoUser(id, rs.getString("username"), rs.getString("password_hash"),
+					rs.getBoolean("enabled"), rs.getString("display_name"), kind, authorities(id, kind));
+		}).optional().orElseThrow(() -> new UsernameNotFoundException("No such account"));
+	}
+
+	@Transactional
+	void recordSignIn(AccountId id) {
+		this.jdbc.sql("UPDATE identity.account SET last_sign_in_at = ? WHERE id = ?")
+			.params(Timestamp.from(Instant.now()), id.value())
+			.update();
+	}
+
+	private List<SimpleGrantedAuthority> authorities(AccountId id, AccountKind kind) {
+		if (kind == AccountKind.PROVIDER) {
+			return List.of(new SimpleGrantedAuthority("ROLE_PROVIDER_USER"));
+		}
+		List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>();
+		roles.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+		this.jdbc.sql("SELECT role FROM identity.staff_role WHERE account_id = ?")
+			.param(id.value())
+			.query(String.class)
+			.list()
+			.forEach((role) -> roles.add(new SimpleGrantedAuthority(StaffRole.valueOf(role).authority())));
+		return roles;
+	}
+
+	private AccountId insert(NewAccount account, AccountKind kind) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO identity.account (username, email, display_name, password_hash, kind, enabled, created_at)
+				VALUES (?, ?, ?, ?, ?, TRUE, ?)
+				""")
+			.params(account.username().trim().toLowerCase(Locale.ROOT), account.email(), account.displayName(),
+					this.passwordEncoder.encode(account.rawPassword()), kind.name(), Timestamp.from(Instant.now()))
+			.update(keys, "id");
+		return new AccountId(keys.getKey().longValue());
+	}
+
+}

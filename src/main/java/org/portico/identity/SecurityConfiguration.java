@@ -1,0 +1,49 @@
+package org.portico.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach which page, how people sign in, and the protective headers on every
+ * response.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/**
+	 * No inline script or style anywhere: everything the pages run comes from this
+	 * origin.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain portal(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/staff/**")
+			.hasRole("STAFF")
+			.anyRequest()
+			.authenticated());
+		http.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").permitAll());
+		http.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

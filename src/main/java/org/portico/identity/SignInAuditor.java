@@ -1,0 +1,53 @@
+package org.portico.identity;
+
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every sign-in, failed sign-in and sign-out on the audit trail.
+ */
+@Component
+class SignInAuditor {
+
+	private static final int MAX_ACTOR = 120;
+
+	private final AuditLog audit;
+
+	private final Accounts accounts;
+
+	SignInAuditor(AuditLog audit, Accounts accounts) {
+		this.audit = audit;
+		this.accounts = accounts;
+	}
+
+	@EventListener
+	void signedIn(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof PorticoUser user) {
+			this.accounts.recordSignIn(user.accountId());
+			this.audit.record(AuditEvent.success(user.getUsername(), "sign-in", "account",
+					String.valueOf(user.accountId().value())));
+		}
+	}
+
+	@EventListener
+	void failedSignIn(AbstractAuthenticationFailureEvent event) {
+		String attempted = String.valueOf(event.getAuthentication().getName());
+		String actor = attempted.isBlank() ? "(blank)"
+				: attempted.substring(0, Math.min(attempted.length(), MAX_ACTOR));
+		this.audit.record(new AuditEvent(actor, "sign-in", null, null, AuditOutcome.FAILURE,
+				event.getException().getClass().getSimpleName()));
+	}
+
+	@EventListener
+	void signedOut(LogoutSuccessEvent event) {
+		this.audit.record(AuditEvent.success(event.getAuthentication().getName(), "sign-out", null, null));
+	}
+
+}

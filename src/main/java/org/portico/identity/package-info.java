@@ -1,0 +1,6 @@
+/**
+ * Identity: accounts, credentials, sign-in, MFA, sessions, registration and password
+ * reset.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "platform", "audit" })
+package org.portico.identity;

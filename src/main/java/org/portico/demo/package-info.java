@@ -1,0 +1,7 @@
+/**
+ * Demo: the deterministic synthetic data set (providers, members, claims, payments) at
+ * any scale, and the demo logins.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+		allowedDependencies = { "platform", "audit", "identity", "access", "providers", "members", "claims" })
+package org.portico.demo;

@@ -1,0 +1,103 @@
+package org.portico.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.portico.RunningPortalTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the portal on a random port and drives it with Chromium: Debian's
+ * /usr/bin/chromium where it is installed, Playwright's own browser elsewhere.
+ */
+abstract class BrowserTest extends RunningPortalTest {
+
+	private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	BrowserContext context;
+
+	Page page;
+
+	@BeforeAll
+	static void launchBrowser() {
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", Files.exists(SYSTEM_CHROMIUM) ? "1" : "0")));
+		BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run"));
+		if (Files.exists(SYSTEM_CHROMIUM)) {
+			options.setExecutablePath(SYSTEM_CHROMIUM);
+		}
+		browser = playwright.chromium().launch(options);
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		this.context = browser.newContext();
+		this.page = this.context.newPage();
+	}
+
+	@AfterEach
+	void closePage() {
+		this.context.close();
+	}
+
+	void signIn(String username) {
+		this.page.navigate(url("/login"));
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Password").fill(DEMO_PASSWORD);
+		this.page
+			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+			.click();
+		this.page.waitForSelector("nav.main-nav");
+	}
+
+	/** Checks the page against WCAG 2.1 A and AA with axe-core. */
+	void assertAccessible() {
+		AxeResults results = new AxeBuilder(this.page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze();
+		assertThat(results.getViolations()).as(() -> this.page.url() + ": " + describe(results.getViolations()))
+			.isEmpty();
+	}
+
+	private static String describe(List<Rule> violations) {
+		StringBuilder text = new StringBuilder();
+		for (Rule rule : violations) {
+			text.append(rule.getId()).append(" (").append(rule.getHelp()).append(") at ");
+			rule.getNodes().forEach((n) -> text.append(n.getTarget()).append(' '));
+			text.append("; ");
+		}
+		return text.toString();
+	}
+
+}

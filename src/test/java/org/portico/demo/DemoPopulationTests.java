@@ -1,0 +1,106 @@
+package org.portico.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import org.portico.claims.ClaimFeed;
+import org.portico.members.MemberFeed;
+import org.portico.platform.bulk.BulkLoad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The synthetic data set is a function of its seed and as-of date: families generated in
+ * any order or split give the same rows, and another seed gives other rows.
+ */
+class DemoPopulationTests {
+
+	private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+
+	@Test
+	void theSameSeedGivesTheSameRowsWhateverTheOrderOfGeneration() {
+		DemoPopulation population = population(42);
+		int families = population.families();
+
+		Recording inOneGo = new Recording();
+		population.writeFamilies(0, families, new MemberFeed().writer(inOneGo), new ClaimFeed(null).writer(inOneGo));
+
+		Recording inTwoParts = new Recording();
+		DemoPopulation again = population(42);
+		int half = families / 2;
+		again.writeFamilies(half, families, new MemberFeed().writer(inTwoParts),
+				new ClaimFeed(null).writer(inTwoParts));
+		again.writeFamilies(0, half, new MemberFeed().writer(inTwoParts), new ClaimFeed(null).writer(inTwoParts));
+
+		assertThat(inTwoParts.sorted()).isEqualTo(inOneGo.sorted());
+		assertThat(inOneGo.rows("members.member")).hasSize(300);
+		assertThat(inOneGo.rows("claims.claim")).hasSizeGreaterThan(300 * 5);
+	}
+
+	@Test
+	void anotherSeedGivesOtherMembers() {
+		Recording one = new Recording();
+		DemoPopulation first = population(1);
+		first.writeFamilies(0, first.families(), new MemberFeed().writer(one), new ClaimFeed(null).writer(one));
+		Recording two = new Recording();
+		DemoPopulation second = population(2);
+		second.writeFamilies(0, second.families(), new MemberFeed().writer(two), new ClaimFeed(null).writer(two));
+		assertThat(one.rows("members.member")).isNotEqualTo(two.rows("members.member"));
+	}
+
+	@Test
+	void exactlyTheRequestedNumberOfMembersWithUniqueIds() {
+		Recording rows = new Recording();
+		DemoPopulation population = population(7);
+		population.writeFamilies(0, population.families(), new MemberFeed().writer(rows),
+				new ClaimFeed(null).writer(rows));
+		List<String> ids = rows.rows("members.member").stream().map((r) -> r.get(0) + "-" + r.get(1)).toList();
+		assertThat(ids).hasSize(300).doesNotHaveDuplicates();
+		List<Object> claimIds = rows.rows("claims.claim").stream().map((r) -> r.get(0)).toList();
+		assertThat(claimIds).doesNotHaveDuplicates();
+	}
+
+	private static DemoPopulation population(long seed) {
+		return new DemoPopulation(seed, AS_OF, 300, 10, DemoProviders.generate(seed, AS_OF, 300, null));
+	}
+
+	/** Keeps the rows a generator writes, to compare two runs. */
+	static final class Recording implements BulkLoad {
+
+		private final Map<String, List<List<Object>>> tables = new TreeMap<>();
+
+		@Override
+		public TableWriter into(String table, String... columns) {
+			List<List<Object>> rows = this.tables.computeIfAbsent(table, (t) -> new ArrayList<>());
+			return (values) -> rows
+				.add(Arrays.stream(values).map((v) -> (v instanceof String[] array) ? List.of(array) : v).toList());
+		}
+
+		List<List<Object>> rows(String table) {
+			return this.tables.getOrDefault(table, List.of());
+		}
+
+		Map<String, List<String>> sorted() {
+			Map<String, List<String>> sorted = new TreeMap<>();
+			this.tables
+				.forEach((table, rows) -> sorted.put(table, rows.stream().map(Object::toString).sorted().toList()));
+			return sorted;
+		}
+
+		@Override
+		public void commit() {
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}

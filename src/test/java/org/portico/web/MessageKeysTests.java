@@ -1,0 +1,78 @@
+package org.portico.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import org.portico.access.AccessRole;
+import org.portico.access.ProviderFunction;
+import org.portico.claims.ClaimStatusCategory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * All UI text comes from message keys, and every key the pages use exists.
+ */
+class MessageKeysTests {
+
+	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([a-zA-Z0-9.-]+)[}(]");
+
+	@Test
+	void everyKeyInTheTemplatesExists() throws IOException {
+		Properties messages = messages();
+		List<String> missing = new ArrayList<>();
+		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+			for (Path template : templates.filter((p) -> p.toString().endsWith(".html")).toList()) {
+				Matcher m = STATIC_KEY.matcher(Files.readString(template));
+				while (m.find()) {
+					if (!messages.containsKey(m.group(1))) {
+						missing.add(template.getFileName() + ": " + m.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void everyKeyBuiltFromAValueExists() throws IOException {
+		Properties messages = messages();
+		List<String> keys = new ArrayList<>();
+		for (ProviderFunction f : ProviderFunction.values()) {
+			keys.add(f.messageKey());
+		}
+		for (AccessRole r : AccessRole.values()) {
+			keys.add("access.role." + r);
+		}
+		for (ClaimStatusCategory c : ClaimStatusCategory.values()) {
+			keys.add(c.messageKey());
+		}
+		for (String section : List.of("eligibility", "claims", "referrals", "reports", "self-service")) {
+			keys.add("section." + section + ".title");
+			keys.add("section." + section + ".intro");
+		}
+		for (String kind : List.of("not-found", "forbidden", "unauthorized", "bad-request", "server-error")) {
+			keys.add("error." + kind + ".title");
+			keys.add("error." + kind + ".explanation");
+		}
+		assertThat(keys).allMatch(messages::containsKey);
+	}
+
+	private static Properties messages() throws IOException {
+		Properties messages = new Properties();
+		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages.properties"))) {
+			messages.load(in);
+		}
+		return messages;
+	}
+
+}

@@ -56,8 +56,11 @@ public class Accounts implements UserDetailsService {
 
 	@Transactional(readOnly = true)
 	public Optional<AccountId> idOf(String username) {
+		if (username == null || username.isBlank()) {
+			return Optional.empty();
+		}
 		return this.jdbc.sql("SELECT id FROM identity.account WHERE username = ?")
-			.param(username.toLowerCase(Locale.ROOT))
+			.param(username.trim().toLowerCase(Locale.ROOT))
 			.query((rs, row) -> new AccountId(rs.getLong(1)))
 			.optional();
 	}

@@ -1,5 +1,7 @@
 package org.portico.identity;
 
+import java.util.Locale;
+
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInAuditor {
 
-	private static final int MAX_ACTOR = 120;
+	static final String UNKNOWN_ACCOUNT = "(unknown account)";
 
 	private final AuditLog audit;
 
@@ -36,11 +38,14 @@ class SignInAuditor {
 		}
 	}
 
+	/**
+	 * What was typed as the username is kept only when it names an account: people
+	 * sometimes type their password there, and the audit trail can never be cleaned.
+	 */
 	@EventListener
 	void failedSignIn(AbstractAuthenticationFailureEvent event) {
-		String attempted = String.valueOf(event.getAuthentication().getName());
-		String actor = attempted.isBlank() ? "(blank)"
-				: attempted.substring(0, Math.min(attempted.length(), MAX_ACTOR));
+		String typed = String.valueOf(event.getAuthentication().getName());
+		String actor = this.accounts.idOf(typed).isPresent() ? typed.trim().toLowerCase(Locale.ROOT) : UNKNOWN_ACCOUNT;
 		this.audit.record(new AuditEvent(actor, "sign-in", null, null, AuditOutcome.FAILURE,
 				event.getException().getClass().getSimpleName()));
 	}

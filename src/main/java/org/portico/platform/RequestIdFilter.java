@@ -2,7 +2,6 @@ package org.portico.platform;
 
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,18 +25,17 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Request-Id";
 
-	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String incoming = request.getHeader(HEADER);
-		String requestId = (incoming != null && WELL_FORMED.matcher(incoming).matches()) ? incoming
-				: UUID.randomUUID().toString();
+		Object existing = request.getAttribute(RequestInfo.REQUEST_ID_ATTRIBUTE);
+		String requestId = (existing != null) ? existing.toString() : UUID.randomUUID().toString();
+		request.setAttribute(RequestInfo.REQUEST_ID_ATTRIBUTE, requestId);
+		if (!response.isCommitted()) {
+			response.setHeader(HEADER, requestId);
+		}
 		MDC.put(RequestInfo.REQUEST_ID, requestId);
 		MDC.put(RequestInfo.CLIENT_IP, request.getRemoteAddr());
-		response.setHeader(HEADER, requestId);
-		request.setAttribute(RequestInfo.REQUEST_ID_ATTRIBUTE, requestId);
 		try {
 			chain.doFilter(request, response);
 		}
@@ -45,6 +43,12 @@ class RequestIdFilter extends OncePerRequestFilter {
 			MDC.remove(RequestInfo.REQUEST_ID);
 			MDC.remove(RequestInfo.CLIENT_IP);
 		}
+	}
+
+	/** The error page a failed request is forwarded to logs under the same id. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 }

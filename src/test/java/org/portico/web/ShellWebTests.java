@@ -67,6 +67,11 @@ class ShellWebTests {
 			.andExpect(redirectedUrl("/login?error"));
 		assertThat(this.audit.recentByActor("saa.demo", 5))
 			.anyMatch((r) -> r.action().equals("sign-in") && r.outcome() == AuditOutcome.FAILURE);
+		// What was typed is kept only when it names an account: it might have been a
+		// password.
+		assertThat(this.audit.recentByActor("nobody.at.all", 5)).isEmpty();
+		assertThat(this.audit.recentByActor("(unknown account)", 5))
+			.anyMatch((r) -> r.action().equals("sign-in") && r.outcome() == AuditOutcome.FAILURE);
 		this.mvc.perform(get("/login").param("error", ""))
 			.andExpect(content().string(containsString("do not match an active account")));
 	}

@@ -2,8 +2,11 @@ package org.portico.platform.bulk;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
+
+import org.portico.platform.DatabaseProduct;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -20,17 +23,46 @@ public class BulkLoads {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * After a large load, brings the query planner's statistics up to date so the first
+	 * queries use the indexes (PostgreSQL; H2 keeps its own).
+	 */
+	public void refreshStatistics() {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			if (DatabaseProduct.isPostgres(connection)) {
+				statement.execute("ANALYZE");
+			}
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Cannot refresh the planner's statistics", ex);
+		}
+	}
+
 	public BulkLoad open() {
+		Connection connection = null;
 		try {
-			Connection connection = this.dataSource.getConnection();
+			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(false);
-			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+			if (DatabaseProduct.isPostgres(connection)) {
 				return new PostgresCopyLoad(connection);
 			}
 			return new JdbcBatchLoad(connection);
 		}
 		catch (SQLException ex) {
+			closeQuietly(connection, ex);
 			throw new DataAccessResourceFailureException("Cannot open a connection for a bulk load", ex);
+		}
+	}
+
+	private static void closeQuietly(Connection connection, SQLException cause) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				cause.addSuppressed(ex);
+			}
 		}
 	}
 

@@ -50,7 +50,7 @@ final class PostgresCopyLoad extends ConnectionBulkLoad<PostgresCopyLoad.CopyWri
 
 		private final String table;
 
-		private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+		private final StringBuilder buffer = new StringBuilder();
 
 		CopyWriter(String sql, String table) {
 			this.sql = sql;

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleTablesTests {
 
 	private static final Set<String> SCHEMAS = Set.of("audit", "identity", "access", "providers", "members", "claims",
-			"authorizations", "reports", "notifications", "interop");
+			"authorizations", "reports", "notifications", "interop", "demo");
 
 	/** A table named in SQL, or handed to a bulk load. */
 	private static final Pattern TABLE_REFERENCE = Pattern

@@ -1,6 +1,7 @@
 package org.portico.demo;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.portico.audit.AuditLog;
 import org.portico.claims.ClaimApi;
 import org.portico.identity.Accounts;
 import org.portico.members.MemberApi;
+import org.portico.platform.DatabaseProduct;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -42,8 +44,12 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
+	private final DatabaseProduct database;
+
 	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, MemberApi members,
-			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context) {
+			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context,
+			DatabaseProduct database) {
+		this.database = database;
 		this.properties = properties;
 		this.dataSet = dataSet;
 		this.logins = logins;
@@ -57,37 +63,45 @@ class DemoDataLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		DemoProperties p = this.properties;
-		if (!p.generateOnly() && !p.loadOnStart()) {
+		if (!p.generateOnly() && !shouldLoad(p.loadOnStart())) {
 			return;
 		}
-		LocalDate asOf = p.asOfOrToday();
-		if (this.members.anyMemberOnFile()) {
-			log.info("Demo data: members already on file, nothing loaded");
+		Optional<DemoDataSet.OnFile> onFile = this.dataSet.onFile();
+		if (onFile.isEmpty() && this.members.anyMemberOnFile()) {
+			log.warn("Demo data: members are on file but no finished demo data set: an earlier load stopped half way, "
+					+ "or the data came from elsewhere. Nothing loaded; start from an empty database to load it.");
+			return;
 		}
-		else {
+		if (onFile.isEmpty()) {
+			LocalDate asOf = p.asOfOrToday();
 			log.info("Demo data: generating {} members, about {} claims each, seed {}, as of {}", p.members(),
 					p.claimsPerMember(), p.seed(), asOf);
 			DemoDataSet.Summary summary = this.dataSet.load(p.seed(), asOf, p.members(), p.claimsPerMember(),
 					p.threads());
-			long claimCount = this.claims.claimsOnFile();
 			log.info("Demo data: loaded {} members in {} families, {} claims, {} payments in {} s", summary.members(),
-					summary.families(), claimCount, summary.payments(), summary.took().toMillis() / 1000.0);
+					summary.families(), this.claims.claimsOnFile(), summary.payments(),
+					summary.took().toMillis() / 1000.0);
 			this.audit.record(AuditEvent.success("demo-loader", "demo-data.load", null, null));
+			onFile = this.dataSet.onFile();
 		}
 		if (p.generateOnly()) {
-			int code = SpringApplication.exit(this.context, () -> 0);
-			System.exit(code);
+			System.exit(SpringApplication.exit(this.context, () -> 0));
 			return;
 		}
-		DemoProviders directory = DemoDataSet.directory(p.seed(), asOf, p.members());
+		DemoDataSet.OnFile loaded = onFile.orElseThrow();
+		DemoProviders directory = DemoDataSet.directory(loaded.seed(), loaded.asOf(), loaded.members());
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
 		}
-		StringBuilder table = new StringBuilder("Demo logins (password: the value of portico.demo.password):");
-		for (DemoLogins.Login login : DemoLogins.describe(directory)) {
-			table.append(String.format("%n  %-18s %-62s %s", login.username(), login.who(), login.actsFor()));
-		}
-		log.info(table.toString());
+		log.info(DemoLogins.describe(directory));
+	}
+
+	private boolean shouldLoad(DemoProperties.LoadOnStart when) {
+		return switch (when) {
+			case ALWAYS -> true;
+			case EMBEDDED -> this.database.isEmbedded();
+			case NEVER -> false;
+		};
 	}
 
 }

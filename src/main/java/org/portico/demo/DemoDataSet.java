@@ -1,9 +1,12 @@
 package org.portico.demo;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +22,7 @@ import org.portico.platform.bulk.BulkLoad;
 import org.portico.platform.bulk.BulkLoads;
 import org.portico.providers.ProviderFeed;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +45,12 @@ class DemoDataSet {
 
 	private final ClaimFeed claimFeed;
 
-	DemoDataSet(BulkLoads bulkLoads, ProviderFeed providerFeed, MemberFeed memberFeed, ClaimFeed claimFeed) {
+	private final JdbcClient jdbc;
+
+	DemoDataSet(BulkLoads bulkLoads, ProviderFeed providerFeed, MemberFeed memberFeed, ClaimFeed claimFeed,
+			JdbcClient jdbc) {
 		this.bulkLoads = bulkLoads;
+		this.jdbc = jdbc;
 		this.providerFeed = providerFeed;
 		this.memberFeed = memberFeed;
 		this.claimFeed = claimFeed;
@@ -50,6 +58,16 @@ class DemoDataSet {
 
 	/** What a load wrote, and how long it took. */
 	record Summary(int families, int members, int payments, Duration took) {
+	}
+
+	/** The data set on file, as recorded when its load finished. */
+	record OnFile(long seed, int members, int claimsPerMember, LocalDate asOf) {
+	}
+
+	Optional<OnFile> onFile() {
+		return this.jdbc.sql("SELECT seed, members, claims_per_member, as_of FROM demo.data_set")
+			.query((rs, row) -> new OnFile(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getObject(4, LocalDate.class)))
+			.optional();
 	}
 
 	Summary load(long seed, LocalDate asOf, int members, int claimsPerMember, int threads) {
@@ -97,6 +115,11 @@ class DemoDataSet {
 			pool.shutdownNow();
 		}
 		int payments = this.claimFeed.createPaymentsFromClaims();
+		this.bulkLoads.refreshStatistics();
+		this.jdbc.sql("""
+				INSERT INTO demo.data_set (id, seed, members, claims_per_member, as_of, completed_at)
+				VALUES (1, ?, ?, ?, ?, ?)
+				""").params(seed, members, claimsPerMember, asOf, Timestamp.from(Instant.now())).update();
 		return new Summary(families, members, payments, Duration.ofNanos(System.nanoTime() - start));
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.portico.access.AccessApi;
 import org.portico.access.AccessRole;
@@ -20,13 +21,68 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One demo login for each kind of user, acting for providers of the synthetic directory.
+ * One table says who each is; it both creates the accounts and describes them in the
+ * start-up log.
  */
 @Component
 class DemoLogins {
 
-	/** A demo login as the README and the start-up log list it. */
-	record Login(String username, String who, String actsFor) {
+	private static final Set<ProviderFunction> ALL = EnumSet.allOf(ProviderFunction.class);
+
+	/**
+	 * A demo login.
+	 *
+	 * @param username the sign-in name
+	 * @param name the person's name
+	 * @param description who they are, for the log and the README
+	 * @param actsFor the NPIs they act for, picked from the directory (empty for plan
+	 * staff)
+	 * @param role their role for those NPIs
+	 * @param functions what they may do for them
+	 * @param grantedBySaa whether the practice's SAA granted it (otherwise the plan did)
+	 * @param staffRole the plan staff role, for staff logins
+	 */
+	record Login(String username, String name, String description, Function<DemoProviders, List<Npi>> actsFor,
+			AccessRole role, Set<ProviderFunction> functions, boolean grantedBySaa, StaffRole staffRole) {
+
+		static Login provider(String username, String name, String description,
+				Function<DemoProviders, List<Npi>> actsFor, AccessRole role, Set<ProviderFunction> functions) {
+			return new Login(username, name, description, actsFor, role, functions, role != AccessRole.SAA, null);
+		}
+
+		static Login staff(String username, String name, StaffRole role) {
+			return new Login(username, name, "Plan staff: " + role.name().toLowerCase().replace('_', ' '),
+					(d) -> List.of(), null, Set.of(), false, role);
+		}
+
 	}
+
+	static final List<Login> LOGINS = List.of(
+			Login.provider("saa.demo", "Dana Whitfield", "Senior Access Administrator of a primary care group",
+					(d) -> practice(d, 0), AccessRole.SAA, ALL),
+			Login.provider("aa.demo", "Luis Ortega", "Access Administrator of the same group", (d) -> practice(d, 0),
+					AccessRole.AA, ALL),
+			Login.provider("frontdesk.demo", "Keisha Brown", "Authorized User: eligibility, claim status, referrals",
+					(d) -> practice(d, 0), AccessRole.AU,
+					EnumSet.of(ProviderFunction.ELIGIBILITY_BENEFITS, ProviderFunction.CLAIM_STATUS,
+							ProviderFunction.REFERRALS_AUTHORIZATIONS)),
+			Login.provider("billing.demo", "Mei Chen", "Authorized User: claim status and adjustments",
+					(d) -> practice(d, 0), AccessRole.AU,
+					EnumSet.of(ProviderFunction.CLAIM_STATUS, ProviderFunction.CLAIM_ADJUSTMENTS)),
+			Login.provider("other.demo", "Sean Fitzgerald", "Senior Access Administrator of another practice",
+					(d) -> practice(d, 1), AccessRole.SAA, ALL),
+			Login.provider("doctor.demo", "Dr. Priya Shah", "A physician, SAA of their own NPI",
+					(d) -> List.of(d.practitionersOf(d.groups().get(2)).get(0).npi()), AccessRole.SAA, ALL),
+			Login.provider("facility.demo", "Renée Côté",
+					"Hospital staff: inpatient notifications, eligibility, claims",
+					(d) -> List.of(d.facilities("MA").get(0).npi()), AccessRole.SAA,
+					EnumSet.of(ProviderFunction.INPATIENT_NOTIFICATIONS, ProviderFunction.ELIGIBILITY_BENEFITS,
+							ProviderFunction.CLAIM_STATUS, ProviderFunction.REFERRALS_AUTHORIZATIONS,
+							ProviderFunction.ACCESS_ADMINISTRATION)),
+			Login.staff("services.staff", "Grace Kelly", StaffRole.PROVIDER_SERVICES),
+			Login.staff("compliance.staff", "Omar Haddad", StaffRole.COMPLIANCE),
+			Login.staff("reviewer.staff", "Dr. Nadia Okafor", StaffRole.CLINICAL_REVIEWER),
+			Login.staff("claims.staff", "Brendan Sullivan", StaffRole.CLAIMS_STAFF));
 
 	private final Accounts accounts;
 
@@ -37,89 +93,46 @@ class DemoLogins {
 		this.access = access;
 	}
 
-	/** Every demo login, with the providers each acts for, from the directory. */
-	static List<Login> describe(DemoProviders directory) {
-		Provider practice = directory.groups().get(0);
-		Provider otherPractice = directory.groups().get(1);
-		Provider doctor = directory.practitionersOf(directory.groups().get(2)).get(0);
-		Provider hospital = directory.facilities("MA").get(0);
-		List<Login> logins = new ArrayList<>();
-		logins.add(new Login("saa.demo", "Senior Access Administrator, all functions",
-				practice.npi() + " and its providers"));
-		logins.add(new Login("aa.demo", "Access Administrator", practice.npi() + " and its providers"));
-		logins.add(new Login("frontdesk.demo", "Authorized User: eligibility, claim status, referrals",
-				practice.npi() + " and its providers"));
-		logins.add(new Login("billing.demo", "Authorized User: claim status and adjustments",
-				practice.npi() + " and its providers"));
-		logins.add(new Login("other.demo", "Authorized User at another practice, all functions",
-				otherPractice.npi() + " and its providers"));
-		logins.add(new Login("doctor.demo", "Provider, SAA of their own NPI", doctor.npi().value()));
-		logins.add(new Login("facility.demo", "Hospital staff: inpatient notifications, eligibility, claims",
-				hospital.npi().value()));
-		logins.add(new Login("services.staff", "Plan staff: provider services", "plan"));
-		logins.add(new Login("compliance.staff", "Plan staff: compliance", "plan"));
-		logins.add(new Login("reviewer.staff", "Plan staff: clinical reviewer", "plan"));
-		logins.add(new Login("claims.staff", "Plan staff: claims", "plan"));
-		return logins;
+	/** The start-up log's table of demo logins and the NPIs each acts for. */
+	static String describe(DemoProviders directory) {
+		StringBuilder table = new StringBuilder("Demo logins (password: portico.demo.password, see README):");
+		for (Login login : LOGINS) {
+			List<Npi> npis = login.actsFor().apply(directory);
+			String actsFor = npis.isEmpty() ? "" : (npis.size() == 1) ? npis.get(0).value()
+					: npis.get(0).value() + " and " + (npis.size() - 1) + " more";
+			table.append(String.format("%n  %-18s %-62s %s", login.username(), login.description(), actsFor));
+		}
+		return table.toString();
 	}
 
 	@Transactional
 	void create(DemoProviders directory, String password) {
-		Provider practice = directory.groups().get(0);
-		List<Npi> practiceNpis = npis(directory, practice);
-		Set<ProviderFunction> all = EnumSet.allOf(ProviderFunction.class);
-
-		AccountId saa = provider("saa.demo", "Dana Whitfield", password);
-		grantAll(saa, practiceNpis, AccessRole.SAA, all, null);
-		grantAll(provider("aa.demo", "Luis Ortega", password), practiceNpis, AccessRole.AA, all, saa);
-		grantAll(provider("frontdesk.demo", "Keisha Brown", password), practiceNpis, AccessRole.AU,
-				EnumSet.of(ProviderFunction.ELIGIBILITY_BENEFITS, ProviderFunction.CLAIM_STATUS,
-						ProviderFunction.REFERRALS_AUTHORIZATIONS),
-				saa);
-		grantAll(provider("billing.demo", "Mei Chen", password), practiceNpis, AccessRole.AU,
-				EnumSet.of(ProviderFunction.CLAIM_STATUS, ProviderFunction.CLAIM_ADJUSTMENTS), saa);
-
-		List<Npi> otherNpis = npis(directory, directory.groups().get(1));
-		grantAll(provider("other.demo", "Sean Fitzgerald", password), otherNpis, AccessRole.SAA, all, null);
-
-		Provider doctor = directory.practitionersOf(directory.groups().get(2)).get(0);
-		grantAll(provider("doctor.demo", "Dr. Priya Shah", password), List.of(doctor.npi()), AccessRole.SAA, all, null);
-
-		Provider hospital = directory.facilities("MA").get(0);
-		grantAll(provider("facility.demo", "Renée Côté", password), List.of(hospital.npi()), AccessRole.SAA,
-				EnumSet.of(ProviderFunction.INPATIENT_NOTIFICATIONS, ProviderFunction.ELIGIBILITY_BENEFITS,
-						ProviderFunction.CLAIM_STATUS, ProviderFunction.REFERRALS_AUTHORIZATIONS,
-						ProviderFunction.ACCESS_ADMINISTRATION),
-				null);
-
-		staff("services.staff", "Grace Kelly", password, StaffRole.PROVIDER_SERVICES);
-		staff("compliance.staff", "Omar Haddad", password, StaffRole.COMPLIANCE);
-		staff("reviewer.staff", "Dr. Nadia Okafor", password, StaffRole.CLINICAL_REVIEWER);
-		staff("claims.staff", "Brendan Sullivan", password, StaffRole.CLAIMS_STAFF);
+		AccountId saaOfFirstPractice = null;
+		for (Login login : LOGINS) {
+			NewAccount account = new NewAccount(login.username(), login.username() + "@example.org", login.name(),
+					password);
+			if (login.staffRole() != null) {
+				this.accounts.openStaffAccount(account, Set.of(login.staffRole()));
+				continue;
+			}
+			AccountId id = this.accounts.openProviderAccount(account);
+			AccountId grantedBy = login.grantedBySaa() ? saaOfFirstPractice : null;
+			for (Npi npi : login.actsFor().apply(directory)) {
+				this.access.grant(id, npi, login.role(), login.functions(), grantedBy);
+			}
+			if (saaOfFirstPractice == null && login.role() == AccessRole.SAA) {
+				saaOfFirstPractice = id;
+			}
+		}
 	}
 
-	private static List<Npi> npis(DemoProviders directory, Provider group) {
+	/** A group practice's own NPI and its practitioners' NPIs. */
+	private static List<Npi> practice(DemoProviders directory, int index) {
+		Provider group = directory.groups().get(index);
 		List<Npi> npis = new ArrayList<>();
 		npis.add(group.npi());
 		directory.practitionersOf(group).forEach((p) -> npis.add(p.npi()));
 		return npis;
-	}
-
-	private AccountId provider(String username, String name, String password) {
-		return this.accounts.openProviderAccount(
-				new NewAccount(username, username.replace(".demo", "") + "@example.org", name, password));
-	}
-
-	private void staff(String username, String name, String password, StaffRole role) {
-		this.accounts.openStaffAccount(new NewAccount(username, username + "@plan.example.org", name, password),
-				Set.of(role));
-	}
-
-	private void grantAll(AccountId user, List<Npi> npis, AccessRole role, Set<ProviderFunction> functions,
-			AccountId by) {
-		for (Npi npi : npis) {
-			this.access.grant(user, npi, role, functions, by);
-		}
 	}
 
 }

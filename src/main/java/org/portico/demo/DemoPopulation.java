@@ -50,6 +50,8 @@ final class DemoPopulation {
 
 	private final int[] familySizes;
 
+	private final boolean[] seniorFamilies;
+
 	private final long[] firstMemberOfFamily;
 
 	DemoPopulation(long seed, LocalDate asOf, int members, int claimsPerMember, DemoProviders providers) {
@@ -58,13 +60,21 @@ final class DemoPopulation {
 		this.claimsPerMember = claimsPerMember;
 		this.providers = providers;
 		List<Integer> sizes = new ArrayList<>();
+		List<Boolean> seniors = new ArrayList<>();
 		int total = 0;
 		while (total < members) {
-			int size = Math.min(plannedSize(random(sizes.size())), members - total);
+			SplittableRandom plan = new SplittableRandom(~(this.seed * 0x9E3779B97F4A7C15L + sizes.size()));
+			boolean senior = plan.nextInt(100) < SENIOR_PERCENT;
+			int size = Math.min(senior ? 1 : plannedSize(plan), members - total);
 			sizes.add(size);
+			seniors.add(senior);
 			total += size;
 		}
 		this.familySizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+		this.seniorFamilies = new boolean[seniors.size()];
+		for (int f = 0; f < this.seniorFamilies.length; f++) {
+			this.seniorFamilies[f] = seniors.get(f);
+		}
 		this.firstMemberOfFamily = new long[this.familySizes.length];
 		long next = 0;
 		for (int f = 0; f < this.familySizes.length; f++) {
@@ -90,14 +100,11 @@ final class DemoPopulation {
 	}
 
 	/**
-	 * The first draws of a family's stream decide its size, so sizes are known before
-	 * generating.
+	 * The size of a family that is not a senior's (seniors are covered one by one). Sizes
+	 * are drawn from a stream of their own, so they are known before any family is
+	 * generated.
 	 */
 	private static int plannedSize(SplittableRandom random) {
-		boolean senior = random.nextInt(100) < SENIOR_PERCENT;
-		if (senior) {
-			return 1;
-		}
 		int draw = random.nextInt(100);
 		return (draw < 40) ? 1 : (draw < 62) ? 2 : (draw < 78) ? 3 : (draw < 92) ? 4 : 5;
 	}
@@ -128,10 +135,7 @@ final class DemoPopulation {
 
 		void write() {
 			SplittableRandom r = this.random;
-			boolean senior = r.nextInt(100) < SENIOR_PERCENT;
-			if (!senior) {
-				r.nextInt(100);
-			}
+			boolean senior = DemoPopulation.this.seniorFamilies[this.number];
 			int size = DemoPopulation.this.familySizes[this.number];
 			String subscriber = subscriberId(this.number);
 			Town town = DemoCatalog.TOWNS[r.nextInt(DemoCatalog.TOWNS.length)];
@@ -153,7 +157,7 @@ final class DemoPopulation {
 				MemberId id = MemberId.of(subscriber, m + 1);
 				long memberNumber = DemoPopulation.this.firstMemberOfFamily[this.number] + m;
 				int age = (m == 0) ? subscriberAge
-						: (m == 1) ? Math.max(19, subscriberAge + r.nextInt(11) - 5) : r.nextInt(Math.min(26, 40));
+						: (m == 1) ? Math.max(19, subscriberAge + r.nextInt(11) - 5) : r.nextInt(26);
 				boolean female = (m == 1) ? r.nextInt(100) < 85 : r.nextBoolean();
 				String first = female ? pick(DemoCatalog.FEMALE_NAMES) : pick(DemoCatalog.MALE_NAMES);
 				LocalDate birth = DemoPopulation.this.asOf.minusYears(age).minusDays(r.nextInt(365));
@@ -162,32 +166,35 @@ final class DemoPopulation {
 						r.nextInt(3) == 0 ? null : DemoCatalog.MIDDLE[r.nextInt(DemoCatalog.MIDDLE.length)].charAt(0),
 						lastName, birth, female ? 'F' : 'M', relationship, address, town.name(), town.state(),
 						town.zip(), (m == 0) ? phone : null));
-				LocalDate memberEffective = effective.isBefore(birth) ? birth.withDayOfMonth(1).plusMonths(1)
-						: effective;
-				if (memberEffective.isAfter(DemoPopulation.this.asOf)) {
-					memberEffective = DemoPopulation.this.asOf.withDayOfMonth(1);
-				}
+				// A child born after the family enrolled is covered from birth; a
+				// family's coverage that
+				// ended before a member's own started does not end theirs.
+				LocalDate memberEffective = max(effective, birth);
+				LocalDate memberEnds = (terminated != null && terminated.isAfter(memberEffective)) ? terminated : null;
 				if (previous != null && previous != product) {
 					LocalDate prevStart = memberEffective.minusYears(2);
 					if (prevStart.isAfter(birth)) {
+						String[] previousGroup = groupOf(previous);
 						this.members.coverage(id, prevStart, memberEffective.minusDays(1), previous.code(),
-								groupOf(previous)[0], groupOf(previous)[1]);
+								previousGroup[0], previousGroup[1]);
 					}
 				}
-				this.members.coverage(id, memberEffective, terminated, product.code(), group[0], group[1]);
+				this.members.coverage(id, memberEffective, memberEnds, product.code(), group[0], group[1]);
 				Provider pcp = null;
 				if (product.pcpRequired()) {
 					pcp = DemoPopulation.this.providers.primaryCareFor(r, town.state(), age, productIndex);
-					if (r.nextInt(100) < 25 && memberEffective.isBefore(DemoPopulation.this.asOf.minusMonths(6))) {
+					LocalDate change = DemoPopulation.this.asOf.minusMonths(1 + r.nextInt(5)).withDayOfMonth(1);
+					boolean changed = r.nextInt(100) < 25 && memberEffective.isBefore(change.minusMonths(1))
+							&& (memberEnds == null || change.isBefore(memberEnds));
+					if (changed) {
 						Provider former = DemoPopulation.this.providers.primaryCareFor(r, town.state(), age,
 								productIndex);
-						LocalDate change = DemoPopulation.this.asOf.minusMonths(1 + r.nextInt(5)).withDayOfMonth(1);
 						this.members.pcp(id, memberEffective, change.minusDays(1), former.npi(), "ENROLLMENT");
-						this.members.pcp(id, change, terminated, pcp.npi(),
+						this.members.pcp(id, change, memberEnds, pcp.npi(),
 								r.nextBoolean() ? "MEMBER_REQUEST" : "PCP_LEFT_NETWORK");
 					}
 					else {
-						this.members.pcp(id, memberEffective, terminated, pcp.npi(), "ENROLLMENT");
+						this.members.pcp(id, memberEffective, memberEnds, pcp.npi(), "ENROLLMENT");
 					}
 				}
 				if (r.nextInt(100) < 4 && m == 0) {
@@ -197,11 +204,11 @@ final class DemoPopulation {
 							"X" + (10_000_000 + r.nextInt(89_999_999)), "PRIMARY", memberEffective, null);
 				}
 				LocalDate claimsFrom = max(memberEffective, DemoPopulation.this.asOf.minusMonths(24));
-				LocalDate claimsTo = (terminated != null) ? min(terminated, DemoPopulation.this.asOf.minusDays(1))
+				LocalDate claimsTo = (memberEnds != null) ? min(memberEnds, DemoPopulation.this.asOf.minusDays(1))
 						: DemoPopulation.this.asOf.minusDays(1);
 				Person person = new Person(id, memberNumber, first, lastName, birth, age, female, town.state(), product,
 						productIndex, pcp, conditions(age));
-				if (claimsFrom.isBefore(claimsTo)) {
+				if (!claimsFrom.isAfter(claimsTo)) {
 					new ClaimHistory(this.random, person, claimsFrom, claimsTo, this.members, this.claims).write();
 				}
 			}
@@ -344,7 +351,10 @@ final class DemoPopulation {
 			List<Service> services = new ArrayList<>();
 			Person p = this.person;
 			DemoProviders providers = DemoPopulation.this.providers;
-			int count = this.r.nextInt(Math.max(1, 2 * DemoPopulation.this.claimsPerMember - 3))
+			// Uniform from 0 to 2n - 2 (mean n - 1), plus one per chronic condition and
+			// the
+			// screenings below: about n claims per member in all.
+			int count = this.r.nextInt(Math.max(1, 2 * DemoPopulation.this.claimsPerMember - 1))
 					+ p.conditions().size();
 			for (int i = 0; i < count; i++) {
 				int kind = this.r.nextInt(100);
@@ -453,9 +463,12 @@ final class DemoPopulation {
 
 		private Service service(Procedure procedure, Provider provider, boolean institutional, String[] diagnoses,
 				int units, int days) {
-			long span = ChronoUnit.DAYS.between(this.from, this.to);
-			LocalDate date = this.from.plusDays(this.r.nextLong(Math.max(1, span)));
-			return new Service(date, procedure, provider, institutional, diagnoses, units, days);
+			// The whole stay falls within coverage: the last day it can start is days - 1
+			// before the end.
+			long lastDay = ChronoUnit.DAYS.between(this.from, this.to);
+			int stay = (int) Math.max(1, Math.min(days, lastDay + 1));
+			LocalDate date = this.from.plusDays(this.r.nextLong(lastDay - (stay - 1) + 1));
+			return new Service(date, procedure, provider, institutional, diagnoses, units, stay);
 		}
 
 		private String[] diagnoses() {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the synthetic data set is made.
  *
- * @param loadOnStart load the small set and demo logins when the database has no members
+ * @param loadOnStart when to load the demo data set and logins into an empty database
  * @param seed the random seed: the same seed and as-of date give the same data
  * @param members how many members to generate
  * @param claimsPerMember the average number of claims per member over two years
@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param threads loaders working in parallel for the large data set
  */
 @ConfigurationProperties("portico.demo")
-record DemoProperties(boolean loadOnStart, long seed, int members, int claimsPerMember, String password, LocalDate asOf,
-		boolean generateOnly, int threads) {
+record DemoProperties(LoadOnStart loadOnStart, long seed, int members, int claimsPerMember, String password,
+		LocalDate asOf, boolean generateOnly, int threads) {
 
 	DemoProperties {
 		if (members < 1) {
@@ -27,9 +27,30 @@ record DemoProperties(boolean loadOnStart, long seed, int members, int claimsPer
 		if (claimsPerMember < 0 || claimsPerMember > 40) {
 			throw new IllegalArgumentException("portico.demo.claims-per-member must be between 0 and 40");
 		}
-		if (threads < 1) {
-			threads = 1;
+		if (threads < 1 || threads > MAX_THREADS) {
+			throw new IllegalArgumentException("portico.demo.threads must be between 1 and " + MAX_THREADS);
 		}
+	}
+
+	/**
+	 * Each loader holds a pooled connection while it works; the pool has ten by default.
+	 */
+	static final int MAX_THREADS = 8;
+
+	/** When the demo data set is loaded into an empty database. */
+	enum LoadOnStart {
+
+		/**
+		 * Only into the embedded H2 database: never demo logins on a real database by
+		 * accident.
+		 */
+		EMBEDDED,
+
+		/** Into any empty database. */
+		ALWAYS,
+
+		NEVER
+
 	}
 
 	LocalDate asOfOrToday() {

@@ -154,6 +154,39 @@ class DemoDataSetIntegrationTests {
 		assertThat(count("SELECT COUNT(*) FROM claims.claim WHERE 'E11.9' = ANY(diagnosis_codes)")).isPositive();
 	}
 
+	@Test
+	void coverageAndPcpSpansStartAfterBirthAndEndAfterTheyStart() {
+		assertThat(count("""
+				SELECT COUNT(*) FROM members.coverage c JOIN members.member m
+				  ON m.subscriber_id = c.subscriber_id AND m.member_suffix = c.member_suffix
+				WHERE c.effective_date < m.birth_date OR c.termination_date < c.effective_date
+				""")).isZero();
+		assertThat(count("""
+				SELECT COUNT(*) FROM members.pcp_assignment WHERE termination_date < effective_date
+				""")).isZero();
+	}
+
+	@Test
+	void claimsFollowTheirServiceInTime() {
+		assertThat(count("""
+				SELECT COUNT(*) FROM claims.claim
+				WHERE service_from < patient_birth_date OR received_date < service_to
+				   OR adjudicated_date < received_date
+				""")).isZero();
+		assertThat(count("""
+				SELECT COUNT(*) FROM claims.claim c
+				WHERE NOT EXISTS (SELECT 1 FROM members.coverage v
+				                  WHERE v.subscriber_id = c.subscriber_id AND v.member_suffix = c.member_suffix
+				                    AND v.effective_date <= c.service_from
+				                    AND (v.termination_date IS NULL OR v.termination_date >= c.service_to))
+				""")).as("every claim's service falls within one coverage span").isZero();
+	}
+
+	@Test
+	void theFinishedLoadIsRecorded() {
+		assertThat(count("SELECT COUNT(*) FROM demo.data_set WHERE members = 600")).isOne();
+	}
+
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
 	}

@@ -55,7 +55,7 @@ class ErrorPagesHttpTests extends RunningPortalTest {
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(response.body()).contains("\"status\":404", "\"title\":\"Not Found\"")
+		assertThat(response.body()).contains("\"status\":404", "\"title\":\"Page not found\"")
 			.doesNotContain("static resource");
 	}
 

@@ -1,6 +1,7 @@
 package org.portico.platform.web;
 
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.portico.platform.RequestInfo;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +30,12 @@ class ErrorPages implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+	private final MessageSource messages;
+
+	ErrorPages(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView page(HttpServletRequest request) {
 		HttpStatus status = status(request);
@@ -44,14 +52,10 @@ class ErrorPages implements ErrorController {
 		HttpStatus status = status(request);
 		logServerError(request, status);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(status.getReasonPhrase());
-		problem.setDetail(switch (kind(status)) {
-			case "not-found" -> "There is nothing at this address, or you do not have access to it.";
-			case "forbidden" -> "Your account does not have access to this.";
-			case "unauthorized" -> "Sign in to continue.";
-			case "bad-request" -> "The request could not be understood. Check what was sent and try again.";
-			default -> "Something went wrong on our side. Try again in a moment.";
-		});
+		String kind = kind(status);
+		Locale locale = request.getLocale();
+		problem.setTitle(this.messages.getMessage("error." + kind + ".title", null, locale));
+		problem.setDetail(this.messages.getMessage("error." + kind + ".explanation", null, locale));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
 			problem.setInstance(URI.create(String.valueOf(uri).replace(" ", "%20")));

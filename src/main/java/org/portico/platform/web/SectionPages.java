@@ -3,6 +3,7 @@ package org.portico.platform.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The landing pages of the navigation's sections, listing what each section will hold.
@@ -11,9 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SectionPages {
 
-	@GetMapping({ "/eligibility", "/claims", "/referrals", "/reports", "/self-service" })
-	String section(jakarta.servlet.http.HttpServletRequest request, Model model) {
-		model.addAttribute("section", request.getRequestURI().substring(request.getContextPath().length() + 1));
+	@GetMapping("/{section:eligibility|claims|referrals|reports|self-service}")
+	String section(@PathVariable String section, Model model) {
+		model.addAttribute("section", section);
 		return "section";
 	}
 

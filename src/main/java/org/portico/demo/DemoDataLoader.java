@@ -68,8 +68,12 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		Optional<DemoDataSet.OnFile> onFile = this.dataSet.onFile();
 		if (onFile.isEmpty() && this.members.anyMemberOnFile()) {
-			log.warn("Demo data: members are on file but no finished demo data set: an earlier load stopped half way, "
-					+ "or the data came from elsewhere. Nothing loaded; start from an empty database to load it.");
+			String problem = "Demo data: members are on file but no finished demo data set: an earlier load stopped "
+					+ "half way, or the data came from elsewhere. Start from an empty database to load it.";
+			if (p.generateOnly()) {
+				throw new IllegalStateException(problem);
+			}
+			log.warn(problem);
 			return;
 		}
 		if (onFile.isEmpty()) {

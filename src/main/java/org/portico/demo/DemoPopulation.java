@@ -166,9 +166,8 @@ final class DemoPopulation {
 						r.nextInt(3) == 0 ? null : DemoCatalog.MIDDLE[r.nextInt(DemoCatalog.MIDDLE.length)].charAt(0),
 						lastName, birth, female ? 'F' : 'M', relationship, address, town.name(), town.state(),
 						town.zip(), (m == 0) ? phone : null));
-				// A child born after the family enrolled is covered from birth; a
-				// family's coverage that
-				// ended before a member's own started does not end theirs.
+				// A child born after the family enrolled is covered from birth.
+				// Coverage the family lost before then does not end the child's.
 				LocalDate memberEffective = max(effective, birth);
 				LocalDate memberEnds = (terminated != null && terminated.isAfter(memberEffective)) ? terminated : null;
 				if (previous != null && previous != product) {

@@ -27,9 +27,9 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc) {
+	AuditLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**

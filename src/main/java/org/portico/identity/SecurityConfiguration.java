@@ -27,8 +27,10 @@ class SecurityConfiguration {
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
+					"/actuator/health", "/actuator/health/**", "/dev/mailbox")
 			.permitAll()
+			.requestMatchers("/staff/outbox/**")
+			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.anyRequest()

@@ -80,6 +80,9 @@ abstract class BrowserTest extends RunningPortalTest {
 			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
 			.click();
 		this.page.waitForSelector("nav.main-nav");
+		// The element can be there before the stylesheet applies: wait for the whole
+		// page.
+		this.page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 	}
 
 	/** Checks the page against WCAG 2.1 A and AA with axe-core. */

@@ -71,7 +71,11 @@ class ShellBrowserTests extends BrowserTest {
 		this.page.setViewportSize(360, 740);
 		signIn("saa.demo");
 		Object overflow = this.page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
-		assertThat(overflow).isEqualTo(false);
+		assertThat(overflow)
+			.as(() -> "wider than the screen: " + this.page
+				.evaluate("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+						+ "window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')"))
+			.isEqualTo(false);
 		assertAccessible();
 	}
 

@@ -14,7 +14,36 @@ class PasswordHashing {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new Normalizing(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+	}
+
+	/**
+	 * Hashes and checks the NFKC form, so a password typed on another keyboard still
+	 * matches.
+	 */
+	static final class Normalizing implements PasswordEncoder {
+
+		private final PasswordEncoder delegate;
+
+		Normalizing(PasswordEncoder delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public String encode(CharSequence raw) {
+			return this.delegate.encode(PasswordPolicy.normalize(String.valueOf(raw)));
+		}
+
+		@Override
+		public boolean matches(CharSequence raw, String encoded) {
+			return this.delegate.matches(PasswordPolicy.normalize(String.valueOf(raw)), encoded);
+		}
+
+		@Override
+		public boolean upgradeEncoding(String encoded) {
+			return this.delegate.upgradeEncoding(encoded);
+		}
+
 	}
 
 }

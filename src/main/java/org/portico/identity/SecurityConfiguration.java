@@ -27,7 +27,8 @@ class SecurityConfiguration {
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/dev/mailbox")
+					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
+					"/password/strength")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**")
 			.hasRole("PROVIDER_SERVICES")

@@ -73,16 +73,23 @@ abstract class BrowserTest extends RunningPortalTest {
 	}
 
 	void signIn(String username) {
-		this.page.navigate(url("/login"));
-		this.page.getByLabel("Username").fill(username);
-		this.page.getByLabel("Password").fill(DEMO_PASSWORD);
-		this.page
-			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+		signIn(username, DEMO_PASSWORD);
+	}
+
+	void signIn(String username, String password) {
+		signIn(this.page, username, password);
+	}
+
+	void signIn(Page page, String username, String password) {
+		page.navigate(url("/login"));
+		page.getByLabel("Username").fill(username);
+		page.getByLabel("Password").fill(password);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
 			.click();
-		this.page.waitForSelector("nav.main-nav");
+		page.waitForSelector("nav.main-nav");
 		// The element can be there before the stylesheet applies: wait for the whole
 		// page.
-		this.page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 	}
 
 	/** Checks the page against WCAG 2.1 A and AA with axe-core. */

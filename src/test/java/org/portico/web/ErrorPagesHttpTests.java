@@ -83,7 +83,8 @@ class ErrorPagesHttpTests extends RunningPortalTest {
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.body()).contains("You do not have access to this").doesNotContain("CSRF", "Exception");
+		assertThat(response.body()).contains("You do not have access to this")
+			.doesNotContain("InvalidCsrfToken", "Invalid CSRF", "Exception");
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {

@@ -1,0 +1,251 @@
+package org.portico.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
+import org.portico.notifications.Email;
+import org.portico.notifications.Notifications;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changing a password, and choosing a new one through an emailed single-use link. A
+ * password is never shown, never emailed and never kept but as an adaptive hash.
+ */
+@Service
+public class Passwords {
+
+	static final Duration RESET_LINK_LIFETIME = Duration.ofMinutes(30);
+
+	/** Reset links one account may be sent per hour, so nobody can flood a mailbox. */
+	static final int RESETS_PER_HOUR = 3;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder encoder;
+
+	private final PasswordPolicy policy;
+
+	private final Notifications notifications;
+
+	private final AuditLog audit;
+
+	private final Sessions sessions;
+
+	private final Clock clock;
+
+	Passwords(JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy policy, Notifications notifications,
+			AuditLog audit, Sessions sessions, Clock clock) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Changes the signed-in user's password after checking the current one, and ends the
+	 * user's other sessions.
+	 * @return message keys of what is wrong; empty when the password was changed
+	 */
+	@Transactional
+	public List<String> change(AccountId id, String current, String chosen, String confirmation,
+			String currentSessionId) {
+		Account account = account(id).orElseThrow();
+		if (!this.encoder.matches(current, account.passwordHash())) {
+			this.audit.record(new AuditEvent(account.username(), "password.change", "account",
+					String.valueOf(id.value()), AuditOutcome.FAILURE, "current password did not match"));
+			return List.of("password.current-wrong");
+		}
+		List<String> problems = problems(chosen, confirmation, account.username());
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		setPassword(account, chosen);
+		this.audit
+			.record(AuditEvent.success(account.username(), "password.change", "account", String.valueOf(id.value())));
+		this.notifications.send(new Email("password-changed", account.email(), "Your Portico password was changed", """
+				Hello %s,
+
+				The password of your Portico account %s was just changed, and your other sessions were ended.
+
+				If you did not change it, call Provider Services at once.
+				""".formatted(account.displayName(), account.username())));
+		this.sessions.endAllExcept(account.username(), currentSessionId);
+		return List.of();
+	}
+
+	/**
+	 * Emails a single-use link to choose a new password, if the username names an active
+	 * account. Whether it does is never revealed: the caller answers the same either way.
+	 */
+	@Transactional
+	public void requestReset(String username) {
+		Optional<Account> found = (username == null) ? Optional.empty()
+				: findByUsername(username.trim().toLowerCase(Locale.ROOT)).filter(Account::enabled);
+		if (found.isEmpty()) {
+			this.audit.record(new AuditEvent("(unknown account)", "password.reset-request", null, null,
+					AuditOutcome.FAILURE, null));
+			return;
+		}
+		Account account = found.get();
+		Instant now = Instant.now(this.clock);
+		long recent = this.jdbc.sql("""
+				SELECT COUNT(*) FROM identity.password_reset WHERE account_id = ? AND created_at > ?
+				""")
+			.params(account.id().value(), Timestamp.from(now.minus(Duration.ofHours(1))))
+			.query(Long.class)
+			.single();
+		if (recent >= RESETS_PER_HOUR) {
+			this.audit.record(new AuditEvent(account.username(), "password.reset-request", "account",
+					String.valueOf(account.id().value()), AuditOutcome.DENIED, "too many requests this hour"));
+			return;
+		}
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		this.jdbc.sql("""
+				INSERT INTO identity.password_reset (token_hash, account_id, created_at, expires_at)
+				VALUES (?, ?, ?, ?)
+				""")
+			.params(hash(token), account.id().value(), Timestamp.from(now),
+					Timestamp.from(now.plus(RESET_LINK_LIFETIME)))
+			.update();
+		this.audit.record(AuditEvent.success(account.username(), "password.reset-request", "account",
+				String.valueOf(account.id().value())));
+		this.notifications.send(new Email("password-reset", account.email(), "Choose a new Portico password", """
+				Hello %s,
+
+				To choose a new password for your Portico account %s, open this link within 30 minutes:
+
+				%s
+
+				The link works once. If you did not ask for it, ignore this email: your password stays as it is.
+				""".formatted(account.displayName(), account.username(),
+				this.notifications.link("/reset-password?token=" + token))));
+	}
+
+	/** Whether a reset link can still be used. */
+	@Transactional(readOnly = true)
+	public boolean resetLinkUsable(String token) {
+		return token != null && this.jdbc.sql("""
+				SELECT COUNT(*) FROM identity.password_reset r JOIN identity.account a ON a.id = r.account_id
+				WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? AND a.enabled
+				""").params(hash(token), Timestamp.from(Instant.now(this.clock))).query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Sets the password chosen through a reset link, uses the link up, and ends every
+	 * session of the account.
+	 * @return message keys of what is wrong; empty when the password was set
+	 */
+	@Transactional
+	public List<String> reset(String token, String chosen, String confirmation) {
+		if (!resetLinkUsable(token)) {
+			return List.of("password.reset.link-unusable");
+		}
+		long accountId = this.jdbc.sql("SELECT account_id FROM identity.password_reset WHERE token_hash = ?")
+			.param(hash(token))
+			.query(Long.class)
+			.single();
+		Account account = account(new AccountId(accountId)).orElseThrow();
+		List<String> problems = problems(chosen, confirmation, account.username());
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		Instant now = Instant.now(this.clock);
+		int used = this.jdbc.sql("""
+				UPDATE identity.password_reset SET used_at = ?
+				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+				""").params(Timestamp.from(now), hash(token), Timestamp.from(now)).update();
+		if (used != 1) {
+			return List.of("password.reset.link-unusable");
+		}
+		setPassword(account, chosen);
+		this.audit
+			.record(AuditEvent.success(account.username(), "password.reset", "account", String.valueOf(accountId)));
+		this.notifications.send(new Email("password-reset-done", account.email(), "Your Portico password was reset", """
+				Hello %s,
+
+				A new password was just chosen for your Portico account %s, and all its sessions were ended.
+
+				If this was not you, call Provider Services at once.
+				""".formatted(account.displayName(), account.username())));
+		this.sessions.endAll(account.username());
+		return List.of();
+	}
+
+	/**
+	 * What the policy says of a chosen password, plus whether it was typed twice alike.
+	 */
+	private List<String> problems(String chosen, String confirmation, String username) {
+		List<String> problems = new ArrayList<>();
+		this.policy.problems(chosen, username, false).forEach((p) -> problems.add(p.messageKey()));
+		if (!PasswordPolicy.normalize(chosen).equals(PasswordPolicy.normalize(confirmation))) {
+			problems.add("password.problem.MISMATCH");
+		}
+		return problems;
+	}
+
+	private void setPassword(Account account, String chosen) {
+		this.jdbc.sql("UPDATE identity.account SET password_hash = ? WHERE id = ?")
+			.params(this.encoder.encode(chosen), account.id().value())
+			.update();
+	}
+
+	private Optional<Account> account(AccountId id) {
+		return this.jdbc.sql("SELECT * FROM identity.account WHERE id = ?")
+			.param(id.value())
+			.query(this::row)
+			.optional();
+	}
+
+	private Optional<Account> findByUsername(String username) {
+		return this.jdbc.sql("SELECT * FROM identity.account WHERE username = ?")
+			.param(username)
+			.query(this::row)
+			.optional();
+	}
+
+	private Account row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Account(new AccountId(rs.getLong("id")), rs.getString("username"), rs.getString("email"),
+				rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"));
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	private record Account(AccountId id, String username, String email, String displayName, String passwordHash,
+			boolean enabled) {
+	}
+
+}

@@ -1,0 +1,53 @@
+// Portico's one script: the CSRF token for htmx requests, and the warning before an idle
+// session ends. The pages work without it; it only adds.
+(() => {
+	const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
+	const csrf = () => ({ [meta("csrf-header")]: meta("csrf-token") });
+
+	document.addEventListener("htmx:configRequest", (event) => {
+		if (meta("csrf-token")) {
+			Object.assign(event.detail.headers, csrf());
+		}
+	});
+
+	const timeout = Number(meta("session-timeout-seconds"));
+	const dialog = document.getElementById("session-warning");
+	if (!timeout || !dialog) {
+		return;
+	}
+	const warnBefore = Math.min(120, timeout / 2);
+	let warnTimer;
+	let endTimer;
+
+	const end = async () => {
+		await fetch(meta("sign-out-url"), { method: "POST", headers: csrf(), credentials: "same-origin" })
+			.catch(() => undefined);
+		window.location.assign(meta("signed-out-url"));
+	};
+	const warn = () => {
+		dialog.showModal();
+		dialog.querySelector("[data-stay]").focus();
+	};
+	const schedule = () => {
+		clearTimeout(warnTimer);
+		clearTimeout(endTimer);
+		warnTimer = setTimeout(warn, (timeout - warnBefore) * 1000);
+		endTimer = setTimeout(end, timeout * 1000);
+	};
+
+	dialog.querySelector("[data-stay]").addEventListener("click", async () => {
+		const response = await fetch(meta("keep-alive-url"), {
+			method: "POST", headers: csrf(), credentials: "same-origin"
+		}).catch(() => undefined);
+		dialog.close();
+		if (response && response.ok) {
+			schedule();
+		}
+		else {
+			end();
+		}
+	});
+	dialog.querySelector("[data-leave]").addEventListener("click", end);
+	document.addEventListener("htmx:afterRequest", schedule);
+	schedule();
+})();

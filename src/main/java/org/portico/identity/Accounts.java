@@ -28,9 +28,12 @@ public class Accounts implements UserDetailsService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+	private final SignInGuard guard;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, SignInGuard guard) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
+		this.guard = guard;
 	}
 
 	@Transactional
@@ -70,13 +73,16 @@ public class Accounts implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		String name = (username == null) ? "" : username.trim().toLowerCase(Locale.ROOT);
 		return this.jdbc.sql("""
-				SELECT id, username, password_hash, enabled, display_name, kind
+				SELECT id, username, password_hash, enabled, display_name, kind, failed_sign_ins,
+				       last_failed_sign_in_at, locked_until
 				FROM identity.account WHERE username = ?
 				""").param(name).query((rs, row) -> {
 			AccountId id = new AccountId(rs.getLong("id"));
 			AccountKind kind = AccountKind.valueOf(rs.getString("kind"));
+			boolean mayTry = this.guard.accountMayTry(rs.getInt("failed_sign_ins"),
+					instant(rs.getTimestamp("last_failed_sign_in_at")), instant(rs.getTimestamp("locked_until")));
 			return new PorticoUser(id, rs.getString("username"), rs.getString("password_hash"),
-					rs.getBoolean("enabled"), rs.getString("display_name"), kind, authorities(id, kind));
+					rs.getBoolean("enabled"), mayTry, rs.getString("display_name"), kind, authorities(id, kind));
 		}).optional().orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
@@ -85,6 +91,10 @@ public class Accounts implements UserDetailsService {
 		this.jdbc.sql("UPDATE identity.account SET last_sign_in_at = ? WHERE id = ?")
 			.params(Timestamp.from(Instant.now()), id.value())
 			.update();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private List<SimpleGrantedAuthority> authorities(AccountId id, AccountKind kind) {

@@ -17,9 +17,9 @@ public class PorticoUser extends User {
 
 	private final AccountKind kind;
 
-	PorticoUser(AccountId accountId, String username, String passwordHash, boolean enabled, String displayName,
-			AccountKind kind, Collection<? extends GrantedAuthority> authorities) {
-		super(username, passwordHash, enabled, true, true, true, authorities);
+	PorticoUser(AccountId accountId, String username, String passwordHash, boolean enabled, boolean mayTry,
+			String displayName, AccountKind kind, Collection<? extends GrantedAuthority> authorities) {
+		super(username, passwordHash, enabled, true, true, mayTry, authorities);
 		this.accountId = accountId;
 		this.displayName = displayName;
 		this.kind = kind;

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -24,11 +25,12 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain portal(HttpSecurity http) throws Exception {
+	SecurityFilterChain portal(HttpSecurity http, SignInGuard guard) throws Exception {
+		http.addFilterBefore(new ClientThrottle(guard), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
-					"/password/strength")
+					"/password/strength", "/unlock")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**")
 			.hasRole("PROVIDER_SERVICES")

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +25,19 @@ class SignInAuditor {
 
 	private final Accounts accounts;
 
-	SignInAuditor(AuditLog audit, Accounts accounts) {
+	private final SignInGuard guard;
+
+	SignInAuditor(AuditLog audit, Accounts accounts, SignInGuard guard) {
 		this.audit = audit;
 		this.accounts = accounts;
+		this.guard = guard;
 	}
 
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof PorticoUser user) {
 			this.accounts.recordSignIn(user.accountId());
+			this.guard.succeeded(user.accountId());
 			this.audit.record(AuditEvent.success(user.getUsername(), "sign-in", "account",
 					String.valueOf(user.accountId().value())));
 		}
@@ -45,7 +50,11 @@ class SignInAuditor {
 	@EventListener
 	void failedSignIn(AbstractAuthenticationFailureEvent event) {
 		String typed = String.valueOf(event.getAuthentication().getName());
-		String actor = this.accounts.idOf(typed).isPresent() ? typed.trim().toLowerCase(Locale.ROOT) : UNKNOWN_ACCOUNT;
+		boolean known = this.accounts.idOf(typed).isPresent();
+		String actor = known ? typed.trim().toLowerCase(Locale.ROOT) : UNKNOWN_ACCOUNT;
+		String client = (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : null;
+		this.guard.failed(known ? typed : null, client);
 		this.audit.record(new AuditEvent(actor, "sign-in", null, null, AuditOutcome.FAILURE,
 				event.getException().getClass().getSimpleName()));
 	}

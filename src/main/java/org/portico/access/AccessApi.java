@@ -2,6 +2,7 @@ package org.portico.access;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,66 @@ public class AccessApi {
 				}
 			});
 		return List.copyOf(byNpi.values());
+	}
+
+	/**
+	 * The NPIs the user may administer access for: as SAA, or as AA with access
+	 * administration.
+	 */
+	public List<NpiAccess> administeredBy(AccountId admin) {
+		return accessOf(admin).stream()
+			.filter((a) -> a.role() != AccessRole.AU && a.functions().contains(ProviderFunction.ACCESS_ADMINISTRATION))
+			.toList();
+	}
+
+	/**
+	 * Everyone's standing for the given NPIs: account, NPI, role, functions, last
+	 * confirmed.
+	 */
+	public List<Grant> grantsFor(Collection<Npi> npis) {
+		if (npis.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Grant> grants = new TreeMap<>();
+		this.jdbc.sql("""
+				SELECT r.account_id, r.npi, r.role, f.function_code, f.confirmed_at
+				FROM access.npi_role r LEFT JOIN access.function_grant f
+				  ON f.account_id = r.account_id AND f.npi = r.npi
+				WHERE r.npi IN (:npis)
+				""").param("npis", npis.stream().map(Npi::value).toList()).query((rs) -> {
+			String key = rs.getLong(1) + "/" + rs.getString(2);
+			Grant grant = grants.computeIfAbsent(key, (k) -> {
+				try {
+					return new Grant(new AccountId(rs.getLong(1)), new Npi(rs.getString(2)),
+							AccessRole.valueOf(rs.getString(3)), EnumSet.noneOf(ProviderFunction.class),
+							new Instant[1]);
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			if (rs.getString(4) != null) {
+				grant.functions().add(ProviderFunction.valueOf(rs.getString(4)));
+				Instant confirmed = rs.getTimestamp(5).toInstant();
+				if (grant.oldestConfirmation()[0] == null || confirmed.isBefore(grant.oldestConfirmation()[0])) {
+					grant.oldestConfirmation()[0] = confirmed;
+				}
+			}
+		});
+		return List.copyOf(grants.values());
+	}
+
+	/**
+	 * One user's standing for one NPI, with the oldest confirmation of its functions: the
+	 * SAA confirms each user's access every 90 days.
+	 */
+	public record Grant(AccountId account, Npi npi, AccessRole role, Set<ProviderFunction> functions,
+			Instant[] oldestConfirmation) {
+
+		public Instant confirmedAt() {
+			return this.oldestConfirmation[0];
+		}
+
 	}
 
 	/**

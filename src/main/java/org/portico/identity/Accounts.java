@@ -1,7 +1,11 @@
 package org.portico.identity;
 
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
+
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,10 +34,16 @@ public class Accounts implements UserDetailsService {
 
 	private final SignInGuard guard;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, SignInGuard guard) {
+	private final Sessions sessions;
+
+	private final AuditLog audit;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, SignInGuard guard, Sessions sessions, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.guard = guard;
+		this.sessions = sessions;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -50,6 +60,46 @@ public class Accounts implements UserDetailsService {
 				.update();
 		}
 		return id;
+	}
+
+	/** Accounts as an access administrator sees them. */
+	@Transactional(readOnly = true)
+	public List<AccountSummary> summaries(Collection<AccountId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT id, username, display_name, email, enabled, last_sign_in_at FROM identity.account
+				WHERE id IN (:ids) ORDER BY display_name
+				""")
+			.param("ids", ids.stream().map(AccountId::value).toList())
+			.query((rs, row) -> new AccountSummary(new AccountId(rs.getLong("id")), rs.getString("username"),
+					rs.getString("display_name"), rs.getString("email"), rs.getBoolean("enabled"),
+					instant(rs.getTimestamp("last_sign_in_at"))))
+			.list();
+	}
+
+	/**
+	 * Deactivates or reactivates an account. Deactivating ends all its sessions at once.
+	 * @return whether the account changed
+	 */
+	@Transactional
+	public boolean setEnabled(AccountId id, boolean enabled, String changedBy) {
+		String username = this.jdbc.sql("SELECT username FROM identity.account WHERE id = ?")
+			.param(id.value())
+			.query(String.class)
+			.single();
+		int changed = this.jdbc.sql("UPDATE identity.account SET enabled = ? WHERE id = ? AND enabled <> ?")
+			.params(enabled, id.value(), enabled)
+			.update();
+		if (changed == 1) {
+			if (!enabled) {
+				this.sessions.endAll(username);
+			}
+			this.audit.record(AuditEvent.success(changedBy, enabled ? "account.reactivate" : "account.deactivate",
+					"account", String.valueOf(id.value())));
+		}
+		return changed == 1;
 	}
 
 	@Transactional(readOnly = true)

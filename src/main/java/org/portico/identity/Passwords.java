@@ -35,6 +35,8 @@ public class Passwords {
 
 	static final Duration RESET_LINK_LIFETIME = Duration.ofMinutes(30);
 
+	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+
 	/** Reset links one account may be sent per hour, so nobody can flood a mailbox. */
 	static final int RESETS_PER_HOUR = 3;
 
@@ -123,16 +125,7 @@ public class Passwords {
 					String.valueOf(account.id().value()), AuditOutcome.DENIED, "too many requests this hour"));
 			return;
 		}
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		this.jdbc.sql("""
-				INSERT INTO identity.password_reset (token_hash, account_id, created_at, expires_at)
-				VALUES (?, ?, ?, ?)
-				""")
-			.params(hash(token), account.id().value(), Timestamp.from(now),
-					Timestamp.from(now.plus(RESET_LINK_LIFETIME)))
-			.update();
+		String token = newToken(account, now, RESET_LINK_LIFETIME);
 		this.audit.record(AuditEvent.success(account.username(), "password.reset-request", "account",
 				String.valueOf(account.id().value())));
 		this.notifications.send(new Email("password-reset", account.email(), "Choose a new Portico password", """
@@ -144,6 +137,28 @@ public class Passwords {
 
 				The link works once. If you did not ask for it, ignore this email: your password stays as it is.
 				""".formatted(account.displayName(), account.username(),
+				this.notifications.link("/reset-password?token=" + token))));
+	}
+
+	/**
+	 * Emails a new user a single-use link to choose their password, valid for 7 days.
+	 * Until then the account has a random password nobody knows.
+	 */
+	@Transactional
+	public void invite(AccountId id, String invitedBy, String practice) {
+		Account account = account(id).orElseThrow();
+		Instant now = Instant.now(this.clock);
+		String token = newToken(account, now, INVITATION_LIFETIME);
+		this.audit.record(AuditEvent.success(invitedBy, "account.invite", "account", String.valueOf(id.value())));
+		this.notifications.send(new Email("invitation", account.email(), "You are invited to Portico", """
+				Hello %s,
+
+				%s invited you to use Portico, the provider self-service portal, for %s. Your username is %s.
+
+				To choose your password, open this link within 7 days (it works once):
+
+				%s
+				""".formatted(account.displayName(), invitedBy, practice, account.username(),
 				this.notifications.link("/reset-password?token=" + token))));
 	}
 
@@ -195,6 +210,19 @@ public class Passwords {
 				""".formatted(account.displayName(), account.username())));
 		this.sessions.endAll(account.username());
 		return List.of();
+	}
+
+	private String newToken(Account account, Instant now, Duration lifetime) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		this.jdbc.sql("""
+				INSERT INTO identity.password_reset (token_hash, account_id, created_at, expires_at)
+				VALUES (?, ?, ?, ?)
+				""")
+			.params(hash(token), account.id().value(), Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+			.update();
+		return token;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -62,6 +63,38 @@ public class AccessApi {
 				}
 			});
 		return List.copyOf(byNpi.values());
+	}
+
+	/** The NPI's Senior Access Administrator, if it has one. */
+	public Optional<AccountId> seniorAccessAdministratorOf(Npi npi) {
+		return this.jdbc.sql("SELECT account_id FROM access.senior_access_administrator WHERE npi = ?")
+			.param(npi.value())
+			.query((rs, row) -> new AccountId(rs.getLong(1)))
+			.optional();
+	}
+
+	/**
+	 * Makes the account the NPI's Senior Access Administrator with every function. A
+	 * current SAA stays on as an Access Administrator.
+	 * @return the SAA replaced, if there was one
+	 */
+	@Transactional
+	public Optional<AccountId> makeSeniorAccessAdministrator(AccountId account, Npi npi) {
+		Optional<AccountId> previous = seniorAccessAdministratorOf(npi);
+		previous.ifPresent((old) -> {
+			this.jdbc.sql("DELETE FROM access.senior_access_administrator WHERE npi = ?").param(npi.value()).update();
+			this.jdbc.sql("UPDATE access.npi_role SET role = 'AA' WHERE account_id = ? AND npi = ?")
+				.params(old.value(), npi.value())
+				.update();
+		});
+		this.jdbc.sql("DELETE FROM access.function_grant WHERE account_id = ? AND npi = ?")
+			.params(account.value(), npi.value())
+			.update();
+		this.jdbc.sql("DELETE FROM access.npi_role WHERE account_id = ? AND npi = ?")
+			.params(account.value(), npi.value())
+			.update();
+		grant(account, npi, AccessRole.SAA, EnumSet.allOf(ProviderFunction.class), null);
+		return previous;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.portico.platform.IdentifierHasher;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +25,45 @@ public class ProviderApi {
 
 	private final JdbcClient jdbc;
 
-	ProviderApi(JdbcClient jdbc) {
+	private final IdentifierHasher hasher;
+
+	ProviderApi(JdbcClient jdbc, IdentifierHasher hasher) {
 		this.jdbc = jdbc;
+		this.hasher = hasher;
+	}
+
+	/**
+	 * Whether the TIN is the one on file for the NPI: its organization's, or its own when
+	 * the NPI is an organization's. Compared as keyed hashes; the TIN itself is never
+	 * stored.
+	 */
+	public boolean tinMatches(Npi npi, Tin tin) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM providers.provider p JOIN providers.organization o ON o.id = p.organization_id
+				WHERE p.npi = ? AND o.tin_hash = ?
+				""").params(npi.value(), this.hasher.hash("tin", tin.value())).query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Whether the last four digits are those of the individual provider's SSN on file.
+	 */
+	public boolean ssnLastFourMatches(Npi npi, String lastFour) {
+		return lastFour != null && lastFour.matches("[0-9]{4}") && this.jdbc.sql("""
+				SELECT COUNT(*) FROM providers.provider WHERE npi = ? AND entity_type = '1' AND ssn_last4 = ?
+				""").params(npi.value(), lastFour).query(Long.class).single() > 0;
+	}
+
+	/** The NPIs under the TIN of an organization's NPI: its own and its providers'. */
+	public List<Npi> npisUnderSameTin(Npi organizationNpi) {
+		return this.jdbc
+			.sql("""
+					SELECT p.npi FROM providers.provider p
+					WHERE p.organization_id = (SELECT organization_id FROM providers.provider WHERE npi = ? AND entity_type = '2')
+					ORDER BY p.entity_type DESC, p.npi
+					""")
+			.param(organizationNpi.value())
+			.query((rs, row) -> new Npi(rs.getString(1)))
+			.list();
 	}
 
 	public Optional<ProviderSummary> find(Npi npi) {

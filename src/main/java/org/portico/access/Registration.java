@@ -1,0 +1,392 @@
+package org.portico.access;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
+import org.portico.claims.ClaimApi;
+import org.portico.claims.ClaimNumber;
+import org.portico.identity.AccountId;
+import org.portico.identity.AccountSummary;
+import org.portico.identity.Accounts;
+import org.portico.identity.NewAccount;
+import org.portico.identity.PasswordPolicy;
+import org.portico.notifications.Email;
+import org.portico.notifications.Notifications;
+import org.portico.providers.Npi;
+import org.portico.providers.ProviderApi;
+import org.portico.providers.Tin;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration from the login page's "Register here": prove who the provider is with the
+ * NPI, the TIN or the last four digits of the SSN, and two claims of the last twelve
+ * months; then become the NPI's Senior Access Administrator at once (as the provider), or
+ * once the provider approves through an emailed link (on the provider's behalf). No
+ * paper, no fax, no waiting for a temporary password. A failed verification gets one
+ * answer that reveals nothing, and repeated failures stop further tries.
+ */
+@Service
+public class Registration {
+
+	static final int FAILURES_ALLOWED = 5;
+
+	static final Duration FAILURE_WINDOW = Duration.ofHours(24);
+
+	static final Duration DECISION_LINK_LIFETIME = Duration.ofDays(7);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final AccessApi access;
+
+	private final Accounts accounts;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final ProviderApi providers;
+
+	private final ClaimApi claims;
+
+	private final Notifications notifications;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Registration(JdbcClient jdbc, AccessApi access, Accounts accounts, PasswordPolicy passwordPolicy,
+			ProviderApi providers, ClaimApi claims, Notifications notifications, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.accounts = accounts;
+		this.passwordPolicy = passwordPolicy;
+		this.providers = providers;
+		this.claims = claims;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A claim the registering person quotes to prove they work with the provider. */
+	public record ClaimProof(String claimNumber, String serviceDate, String billed) {
+	}
+
+	/** What the registration form sends. */
+	public record Request(String npi, boolean group, String tin, String ssnLastFour, List<ClaimProof> claims,
+			boolean onBehalf, String providerEmail, boolean replaceSaa, String name, String email, String username,
+			String password, String confirmation) {
+
+		@Override
+		public String toString() {
+			return "Request[" + this.npi + "]";
+		}
+
+	}
+
+	/** How a registration ended. */
+	public sealed interface Outcome {
+
+		/** The form has mistakes; nothing was verified or created. */
+		record Problems(List<String> messageKeys) implements Outcome {
+		}
+
+		/** The details did not verify; the same answer whatever did not match. */
+		record NotVerified(boolean tooManyAttempts) implements Outcome {
+		}
+
+		/** The NPI has a Senior Access Administrator: replace them, or start over. */
+		record SaaExists() implements Outcome {
+		}
+
+		/** The account works now. */
+		record Registered(String username) implements Outcome {
+		}
+
+		/** The account works, and access waits for the provider's approval. */
+		record AwaitingProvider(String providerEmail) implements Outcome {
+		}
+
+	}
+
+	@Transactional
+	public Outcome register(Request r, String client) {
+		List<String> problems = new ArrayList<>();
+		Npi npi = Npi.isValid(r.npi()) ? Npi.parse(r.npi()) : null;
+		if (npi == null) {
+			problems.add("registration.problem.npi");
+		}
+		Tin tin = null;
+		if (r.group()) {
+			try {
+				tin = Tin.parse(r.tin());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("registration.problem.tin");
+			}
+		}
+		else if (r.ssnLastFour() == null || !r.ssnLastFour().strip().matches("[0-9]{4}")) {
+			problems.add("registration.problem.ssn");
+		}
+		List<Proof> proofs = proofs(r.claims(), problems);
+		if (r.onBehalf() && (r.providerEmail() == null || !r.providerEmail().strip().matches(EMAIL))) {
+			problems.add("registration.problem.provider-email");
+		}
+		if (r.name() == null || r.name().isBlank() || r.name().length() > 120) {
+			problems.add("registration.problem.name");
+		}
+		if (r.email() == null || !r.email().strip().matches(EMAIL)) {
+			problems.add("registration.problem.email");
+		}
+		String username = (r.username() == null) ? "" : r.username().strip().toLowerCase(java.util.Locale.ROOT);
+		if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+			problems.add("registration.problem.username");
+		}
+		else if (this.accounts.idOf(username).isPresent()) {
+			problems.add("registration.problem.username-taken");
+		}
+		this.passwordPolicy.problems(r.password(), username, false).forEach((p) -> problems.add(p.messageKey()));
+		if (r.password() == null || !r.password().equals(r.confirmation())) {
+			problems.add("password.problem.MISMATCH");
+		}
+		if (!problems.isEmpty()) {
+			return new Outcome.Problems(problems);
+		}
+		if (tooManyFailures(client, npi)) {
+			return new Outcome.NotVerified(true);
+		}
+		boolean identified = r.group() ? this.providers.tinMatches(npi, tin)
+				: this.providers.ssnLastFourMatches(npi, r.ssnLastFour().strip());
+		LocalDate since = LocalDate.now(this.clock).minusMonths(12);
+		boolean claimsMatch = !proofs.get(0).number().equals(proofs.get(1).number()) && proofs.stream()
+			.allMatch((p) -> this.claims.matchesRecentClaim(npi, p.number(), p.serviceDate(), p.billed(), since));
+		if (!identified || !claimsMatch) {
+			recordFailure(client, npi);
+			return new Outcome.NotVerified(tooManyFailures(client, npi));
+		}
+		if (this.access.seniorAccessAdministratorOf(npi).isPresent() && !r.replaceSaa()) {
+			return new Outcome.SaaExists();
+		}
+		AccountId account = this.accounts
+			.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
+		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", npi.value()));
+		if (r.onBehalf()) {
+			requestProviderDecision(account, username, npi, r.providerEmail().strip(), r.replaceSaa(),
+					r.name().strip());
+			return new Outcome.AwaitingProvider(r.providerEmail().strip());
+		}
+		List<Npi> npis = (r.group() && this.providers.npisUnderSameTin(npi).contains(npi))
+				? this.providers.npisUnderSameTin(npi) : List.of(npi);
+		for (Npi each : npis) {
+			if (each.equals(npi) || this.access.seniorAccessAdministratorOf(each).isEmpty()) {
+				becomeSaa(account, username, each);
+			}
+		}
+		return new Outcome.Registered(username);
+	}
+
+	/**
+	 * A registration on the provider's behalf, as the provider sees it before deciding.
+	 */
+	public record PendingDecision(long id, Npi npi, AccountSummary requester, boolean replaceSaa) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PendingDecision> pendingDecision(String token) {
+		if (token == null || token.isBlank()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				SELECT id, npi, requester_account_id, replace_saa FROM access.registration_request
+				WHERE token_hash = ? AND status = 'PENDING' AND expires_at > ?
+				""").params(hash(token), Timestamp.from(Instant.now(this.clock))).query((rs, row) -> {
+			AccountSummary requester = this.accounts.summaries(List.of(new AccountId(rs.getLong(3)))).get(0);
+			return new PendingDecision(rs.getLong(1), new Npi(rs.getString(2)), requester, rs.getBoolean(4));
+		}).optional();
+	}
+
+	/**
+	 * The provider approves or rejects, confirming who they are with the last four digits
+	 * of their SSN or their TIN. The link works once.
+	 * @return empty when done; otherwise the message key of what is wrong
+	 */
+	@Transactional
+	public Optional<String> decide(String token, boolean approve, String confirmation) {
+		Optional<PendingDecision> pending = pendingDecision(token);
+		if (pending.isEmpty()) {
+			return Optional.of("registration.decide.unusable");
+		}
+		PendingDecision p = pending.get();
+		String typed = (confirmation == null) ? "" : confirmation.replaceAll("[\\s-]", "");
+		boolean confirmed = (typed.length() == 4) ? this.providers.ssnLastFourMatches(p.npi(), typed)
+				: typed.length() == 9 && isTin(typed) && this.providers.tinMatches(p.npi(), new Tin(typed));
+		if (!confirmed) {
+			this.audit.record(new AuditEvent("provider@" + p.npi().value(), "registration.decide", "npi",
+					p.npi().value(), AuditOutcome.FAILURE, "identity not confirmed"));
+			return Optional.of("registration.decide.not-confirmed");
+		}
+		int updated = this.jdbc.sql("""
+				UPDATE access.registration_request SET status = ?, decided_at = ? WHERE id = ? AND status = 'PENDING'
+				""")
+			.params(approve ? "APPROVED" : "REJECTED", Timestamp.from(Instant.now(this.clock)), p.id())
+			.update();
+		if (updated != 1) {
+			return Optional.of("registration.decide.unusable");
+		}
+		AccountSummary requester = p.requester();
+		this.audit.record(AuditEvent.success("provider@" + p.npi().value(),
+				approve ? "registration.approve" : "registration.reject", "account",
+				String.valueOf(requester.id().value())));
+		if (approve && (p.replaceSaa() || this.access.seniorAccessAdministratorOf(p.npi()).isEmpty())) {
+			becomeSaa(requester.id(), requester.username(), p.npi());
+		}
+		boolean granted = approve
+				&& this.access.seniorAccessAdministratorOf(p.npi()).filter(requester.id()::equals).isPresent();
+		this.notifications.send(new Email(granted ? "registration-approved" : "registration-rejected",
+				requester.email(),
+				granted ? "Your Portico access was approved" : "Your Portico access request was not approved",
+				granted ? """
+						Hello %s,
+
+						The provider approved your request: you can now use Portico for NPI %s. Sign in at %s.
+						""".formatted(requester.displayName(), p.npi().value(), this.notifications.link("/login")) : """
+						Hello %s,
+
+						Your request to use Portico for NPI %s was not approved. If you think this is a mistake,
+						talk to the provider or call Provider Services.
+						""".formatted(requester.displayName(), p.npi().value())));
+		return Optional.empty();
+	}
+
+	private void becomeSaa(AccountId account, String username, Npi npi) {
+		Optional<AccountId> replaced = this.access.makeSeniorAccessAdministrator(account, npi);
+		this.audit.record(AuditEvent.success(username, "registration.saa", "npi", npi.value()));
+		replaced.ifPresent((old) -> {
+			AccountSummary previous = this.accounts.summaries(List.of(old)).get(0);
+			this.audit.record(
+					AuditEvent.success(username, "registration.replace-saa", "account", String.valueOf(old.value())));
+			this.notifications.send(new Email("saa-replaced", previous.email(),
+					"You are no longer the Senior Access Administrator of NPI " + npi.value(), """
+							Hello %s,
+
+							%s registered as the Senior Access Administrator of NPI %s after proving they act for the
+							provider, and replaced you. You keep your access to it as an Access Administrator.
+
+							If this is wrong, call Provider Services at once.
+							""".formatted(previous.displayName(), username, npi.value())));
+		});
+	}
+
+	private void requestProviderDecision(AccountId account, String username, Npi npi, String providerEmail,
+			boolean replaceSaa, String name) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant now = Instant.now(this.clock);
+		this.jdbc.sql("""
+				INSERT INTO access.registration_request
+				  (npi, requester_account_id, provider_email, replace_saa, token_hash, created_at, expires_at, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')
+				""")
+			.params(npi.value(), account.value(), providerEmail, replaceSaa, hash(token), Timestamp.from(now),
+					Timestamp.from(now.plus(DECISION_LINK_LIFETIME)))
+			.update();
+		this.audit.record(AuditEvent.success(username, "registration.on-behalf", "npi", npi.value()));
+		this.notifications.send(new Email("registration-decision", providerEmail,
+				"Approve or reject a Portico access request for NPI " + npi.value(), """
+						Hello,
+
+						%s asked to manage Portico access for NPI %s on your behalf, as its Senior Access Administrator.
+
+						To approve or reject, open this link within 7 days (it works once). You will be asked for the
+						last four digits of your SSN or your TIN to confirm it is you:
+
+						%s
+
+						If you do not know this person, reject the request.
+						""".formatted(name, npi.value(), this.notifications.link("/register/decide?token=" + token))));
+	}
+
+	private record Proof(ClaimNumber number, LocalDate serviceDate, BigDecimal billed) {
+	}
+
+	private static List<Proof> proofs(List<ClaimProof> claims, List<String> problems) {
+		List<Proof> proofs = new ArrayList<>();
+		if (claims == null || claims.size() != 2) {
+			problems.add("registration.problem.claims");
+			return proofs;
+		}
+		for (ClaimProof c : claims) {
+			try {
+				BigDecimal billed = new BigDecimal(c.billed().strip().replace("$", "").replace(",", ""));
+				proofs.add(new Proof(ClaimNumber.parse(c.claimNumber()), LocalDate.parse(c.serviceDate().strip()),
+						billed.setScale(2, java.math.RoundingMode.UNNECESSARY)));
+			}
+			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException | NullPointerException ex) {
+				problems.add("registration.problem.claims");
+				return proofs;
+			}
+		}
+		return proofs;
+	}
+
+	private boolean tooManyFailures(String client, Npi npi) {
+		Timestamp since = Timestamp.from(Instant.now(this.clock).minus(FAILURE_WINDOW));
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM access.registration_attempt WHERE failed_at > ? AND (client = ? OR npi = ?)
+				""").params(since, client, npi.value()).query(Long.class).single() >= FAILURES_ALLOWED;
+	}
+
+	/** Kept even though the registration's own transaction is rolled back. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordFailure(String client, Npi npi) {
+		this.jdbc.sql("INSERT INTO access.registration_attempt (client, npi, failed_at) VALUES (?, ?, ?)")
+			.params(client, npi.value(), Timestamp.from(Instant.now(this.clock)))
+			.update();
+		this.audit.record(new AuditEvent("(registration)", "registration.verify", "npi", npi.value(),
+				AuditOutcome.FAILURE, null));
+	}
+
+	private static boolean isTin(String digits) {
+		try {
+			new Tin(digits);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}";
+
+}

@@ -1,0 +1,128 @@
+package org.portico.access.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.portico.access.Registration;
+import org.portico.access.Registration.ClaimProof;
+import org.portico.access.Registration.Outcome;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Register here": the public registration pages, and the page where a provider approves
+ * or rejects a registration made on their behalf.
+ */
+@Controller
+class RegistrationController {
+
+	private final Registration registration;
+
+	RegistrationController(Registration registration) {
+		this.registration = registration;
+	}
+
+	@GetMapping("/register")
+	String landing() {
+		return "access/register-start";
+	}
+
+	@GetMapping("/register/new")
+	String form(Model model) {
+		model.addAttribute("form", Form.EMPTY);
+		return "access/register";
+	}
+
+	@PostMapping("/register/new")
+	String register(@ModelAttribute Form form, HttpServletRequest request, HttpServletResponse response, Model model) {
+		Outcome outcome = this.registration.register(form.toRequest(), request.getRemoteAddr());
+		model.addAttribute("form", form);
+		if (outcome instanceof Outcome.Registered) {
+			return "redirect:/login?registered";
+		}
+		if (outcome instanceof Outcome.AwaitingProvider awaiting) {
+			model.addAttribute("providerEmail", awaiting.providerEmail());
+			return "access/register-awaiting";
+		}
+		if (outcome instanceof Outcome.Problems problems) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("problems", problems.messageKeys());
+		}
+		else if (outcome instanceof Outcome.NotVerified notVerified) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("problems", List.of(notVerified.tooManyAttempts() ? "registration.not-verified.too-many"
+					: "registration.not-verified"));
+		}
+		else {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("saaExists", true);
+		}
+		return "access/register";
+	}
+
+	@GetMapping("/register/decide")
+	String decision(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+		Optional<Registration.PendingDecision> pending = this.registration.pendingDecision(token);
+		if (pending.isEmpty()) {
+			response.setStatus(HttpStatus.GONE.value());
+			return "access/register-decide-unusable";
+		}
+		model.addAttribute("pending", pending.get());
+		model.addAttribute("token", token);
+		return "access/register-decide";
+	}
+
+	@PostMapping("/register/decide")
+	String decide(@RequestParam(defaultValue = "") String token, @RequestParam String decision,
+			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+		boolean approve = "approve".equals(decision);
+		Optional<String> problem = this.registration.decide(token, approve, confirmation);
+		if (problem.isEmpty()) {
+			model.addAttribute("approved", approve);
+			return "access/register-decided";
+		}
+		if (problem.get().equals("registration.decide.unusable")) {
+			response.setStatus(HttpStatus.GONE.value());
+			return "access/register-decide-unusable";
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("pending", this.registration.pendingDecision(token).orElseThrow());
+		model.addAttribute("token", token);
+		model.addAttribute("problem", problem.get());
+		return "access/register-decide";
+	}
+
+	/** The registration form's fields; passwords are never sent back to the page. */
+	record Form(String npi, String identification, String tin, String ssnLastFour, String claim1Number,
+			String claim1Date, String claim1Billed, String claim2Number, String claim2Date, String claim2Billed,
+			String registeringAs, String providerEmail, String replaceSaa, String name, String email, String username,
+			String password, String confirmation) {
+
+		static final Form EMPTY = new Form("", "TIN", "", "", "", "", "", "", "", "", "PROVIDER", "", "", "", "", "",
+				"", "");
+
+		Registration.Request toRequest() {
+			return new Registration.Request(this.npi, !"SSN".equals(this.identification), this.tin, this.ssnLastFour,
+					List.of(new ClaimProof(this.claim1Number, this.claim1Date, this.claim1Billed),
+							new ClaimProof(this.claim2Number, this.claim2Date, this.claim2Billed)),
+					"BEHALF".equals(this.registeringAs), this.providerEmail, "REPLACE".equals(this.replaceSaa),
+					this.name, this.email, this.username, this.password, this.confirmation);
+		}
+
+		@Override
+		public String toString() {
+			return "Form[" + this.npi + "]";
+		}
+
+	}
+
+}

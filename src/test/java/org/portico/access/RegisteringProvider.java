@@ -1,0 +1,52 @@
+package org.portico.access;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.portico.providers.Npi;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a provider registering for Portico knows: their NPI, the last four digits of their
+ * SSN, and two of their recent claims. Read from the test database, for an NPI without an
+ * SAA yet.
+ *
+ * @param npi the provider's NPI
+ * @param ssnLastFour the last four digits of the provider's SSN
+ * @param claims two claims rendered by the provider in the last 11 months
+ */
+public record RegisteringProvider(Npi npi, String ssnLastFour, List<Claim> claims) {
+
+	/** A claim as the provider's billing office has it. */
+	public record Claim(String number, LocalDate date, BigDecimal billed) {
+	}
+
+	/**
+	 * The n-th such provider; tests use different n so they never register the same NPI.
+	 */
+	public static RegisteringProvider nth(JdbcClient jdbc, int n) {
+		LocalDate since = LocalDate.now().minusMonths(11);
+		String npi = jdbc.sql("""
+				SELECT p.npi FROM providers.provider p
+				WHERE p.entity_type = '1'
+				  AND NOT EXISTS (SELECT 1 FROM access.npi_role r WHERE r.npi = p.npi)
+				  AND (SELECT COUNT(*) FROM claims.claim c WHERE c.rendering_npi = p.npi AND c.received_date >= ?) >= 2
+				ORDER BY p.npi
+				""").param(since).query(String.class).list().get(n + 10);
+		String last4 = jdbc.sql("SELECT ssn_last4 FROM providers.provider WHERE npi = ?")
+			.param(npi)
+			.query(String.class)
+			.single();
+		List<Claim> claims = jdbc.sql("""
+				SELECT claim_number, service_from, total_billed FROM claims.claim
+				WHERE rendering_npi = ? AND received_date >= ? ORDER BY claim_number FETCH FIRST 2 ROWS ONLY
+				""")
+			.params(npi, since)
+			.query((rs, row) -> new Claim(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+			.list();
+		return new RegisteringProvider(new Npi(npi), last4, claims);
+	}
+
+}

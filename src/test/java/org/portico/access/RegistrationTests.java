@@ -1,0 +1,197 @@
+package org.portico.access;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.portico.PorticoIntegrationTest;
+import org.portico.identity.AccountId;
+import org.portico.identity.Accounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Registration as in the seeds, verified against the providers and claims on file.
+ */
+@PorticoIntegrationTest
+class RegistrationTests {
+
+	private static final String PASSWORD = "registering person password";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AccessApi access;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void theProviderRegistersWithTwoMatchingClaimsAndIsSaaAtOnce() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(0);
+		String username = fresh();
+		this.mvc.perform(form(p, username)).andExpect(redirectedUrl("/login?registered"));
+		AccountId id = this.accounts.idOf(username).orElseThrow();
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(id);
+		this.mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void aWrongCheckDigitIsExplained() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(1);
+		String wrong = p.npi().value().substring(0, 9) + ((p.npi().value().charAt(9) - '0' + 1) % 10);
+		this.mvc.perform(form(p, fresh(), "npi", wrong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("check digit")));
+	}
+
+	@Test
+	void claimsThatDoNotMatchGetOneGenericAnswerAndRepeatedFailuresStop() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(2);
+		String username = fresh();
+		String client = "10.77." + (int) (Math.random() * 250) + ".1";
+		for (int i = 0; i < Registration.FAILURES_ALLOWED - 1; i++) {
+			this.mvc.perform(form(p, username, "claim1Billed", "1.00").with((r) -> {
+				r.setRemoteAddr(client);
+				return r;
+			}))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(containsString("We could not verify these details. Check")));
+		}
+		this.mvc.perform(form(p, username, "claim1Billed", "1.00").with((r) -> {
+			r.setRemoteAddr(client);
+			return r;
+		})).andExpect(content().string(containsString("call Provider Services".replace("call", "Call"))));
+		this.mvc.perform(form(p, username).with((r) -> {
+			r.setRemoteAddr(client);
+			return r;
+		})).andExpect(status().isUnprocessableContent());
+		assertThat(this.accounts.idOf(username)).as("nothing created").isEmpty();
+	}
+
+	@Test
+	void onBehalfTheProviderApprovesThroughTheEmailedLink() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(3);
+		String username = fresh();
+		String providerEmail = "dr-" + username + "@example.org";
+		this.mvc.perform(form(p, username, "registeringAs", "BEHALF", "providerEmail", providerEmail))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Waiting for the provider")));
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).isEmpty();
+
+		Matcher link = Pattern.compile("/register/decide\\?token=([A-Za-z0-9_-]+)").matcher(lastMailTo(providerEmail));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+		this.mvc.perform(get("/register/decide").param("token", token))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(p.npi().value())));
+		this.mvc
+			.perform(post("/register/decide").with(csrf())
+				.param("token", token)
+				.param("decision", "approve")
+				.param("confirmation", "0000"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("do not match our records")));
+		this.mvc
+			.perform(post("/register/decide").with(csrf())
+				.param("token", token)
+				.param("decision", "approve")
+				.param("confirmation", p.ssnLastFour()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("You approved the request")));
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(this.accounts.idOf(username).get());
+		assertThat(lastMailTo(username + "@example.org")).contains("approved");
+		this.mvc
+			.perform(post("/register/decide").with(csrf())
+				.param("token", token)
+				.param("decision", "reject")
+				.param("confirmation", p.ssnLastFour()))
+			.andExpect(status().isGone());
+	}
+
+	@Test
+	void replacingTheCurrentSaaNeedsTheChoiceAndTellsThem() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(4);
+		String first = fresh();
+		this.mvc.perform(form(p, first)).andExpect(redirectedUrl("/login?registered"));
+		String second = fresh();
+		this.mvc.perform(form(p, second))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Replace current SAA")));
+		assertThat(this.accounts.idOf(second)).isEmpty();
+		this.mvc.perform(form(p, second, "replaceSaa", "REPLACE")).andExpect(redirectedUrl("/login?registered"));
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(this.accounts.idOf(second).get());
+		assertThat(this.access.accessOf(this.accounts.idOf(first).get()))
+			.anyMatch((a) -> a.npi().equals(p.npi()) && a.role() == AccessRole.AA);
+		assertThat(lastMailTo(first + "@example.org")).contains("replaced you", "as an Access Administrator");
+		assertThat(this.jdbc.sql("SELECT subject FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
+			.param(first + "@example.org")
+			.query(String.class)
+			.list()
+			.get(0)).contains("no longer the Senior Access Administrator");
+	}
+
+	/** The registration form filled in correctly, with some fields given other values. */
+	private MockHttpServletRequestBuilder form(RegisteringProvider p, String username, String... overrides) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("npi", p.npi().value());
+		fields.put("identification", "SSN");
+		fields.put("ssnLastFour", p.ssnLastFour());
+		for (int i = 0; i < 2; i++) {
+			fields.put("claim" + (i + 1) + "Number", p.claims().get(i).number());
+			fields.put("claim" + (i + 1) + "Date", p.claims().get(i).date().toString());
+			fields.put("claim" + (i + 1) + "Billed", p.claims().get(i).billed().toPlainString());
+		}
+		fields.put("registeringAs", "PROVIDER");
+		fields.put("name", "Reg Istrant");
+		fields.put("email", username + "@example.org");
+		fields.put("username", username);
+		fields.put("password", PASSWORD);
+		fields.put("confirmation", PASSWORD);
+		for (int i = 0; i < overrides.length; i += 2) {
+			fields.put(overrides[i], overrides[i + 1]);
+		}
+		MockHttpServletRequestBuilder request = post("/register/new").with(csrf());
+		fields.forEach(request::param);
+		return request;
+	}
+
+	private RegisteringProvider providerWithoutSaa(int n) {
+		return RegisteringProvider.nth(this.jdbc, n);
+	}
+
+	private static String fresh() {
+		return "rg" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private String lastMailTo(String address) {
+		return this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
+			.param(address)
+			.query(String.class)
+			.list()
+			.get(0);
+	}
+
+}

@@ -25,7 +25,7 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain portal(HttpSecurity http, SignInGuard guard) throws Exception {
+	SecurityFilterChain portal(HttpSecurity http, SignInGuard guard, SecondStep secondStep) throws Exception {
 		http.addFilterBefore(new ClientThrottle(guard), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
@@ -36,9 +36,12 @@ class SecurityConfiguration {
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
+			.requestMatchers("/login/second-step")
+			.hasRole("SECOND_STEP_PENDING")
 			.anyRequest()
-			.authenticated());
-		http.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").permitAll());
+			.hasAnyRole("PROVIDER_USER", "STAFF"));
+		http.formLogin(
+				(form) -> form.loginPage("/login").failureUrl("/login?error").successHandler(secondStep).permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())

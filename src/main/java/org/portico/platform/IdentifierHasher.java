@@ -7,10 +7,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,26 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentifierHasher {
 
-	/** Used only on the embedded database, where all data is synthetic. */
-	static final String EMBEDDED_DEMO_KEY = "portico-embedded-demo-identifier-key";
-
-	private static final Logger log = LoggerFactory.getLogger(IdentifierHasher.class);
-
 	private final SecretKeySpec key;
 
-	IdentifierHasher(@Value("${portico.identifier-key:}") String key, DatabaseProduct database) {
-		if (key == null || key.isBlank()) {
-			if (!database.isEmbedded()) {
-				throw new IllegalStateException(
-						"Set PORTICO_IDENTIFIER_KEY: the secret key for hashing TINs and SSNs (at least 16 characters)");
-			}
-			log.warn("Using the embedded demo key for TIN and SSN hashes: set PORTICO_IDENTIFIER_KEY for real data");
-			key = EMBEDDED_DEMO_KEY;
-		}
-		if (key.length() < 16) {
-			throw new IllegalStateException("PORTICO_IDENTIFIER_KEY must be at least 16 characters");
-		}
-		this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	IdentifierHasher(MasterKey key) {
+		this.key = new SecretKeySpec(key.bytes(), "HmacSHA256");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
 import org.portico.access.RegisteringProvider;
+import org.portico.identity.TestAuthenticator;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ class RegistrationBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Test
-	void asTheProviderWithTwoMatchingClaimsThenStraightToTheHomePage() {
+	void asTheProviderWithTwoMatchingClaimsThenTwoStepSignInThenTheHomePage() {
 		RegisteringProvider p = RegisteringProvider.nth(this.jdbc, 20);
 		String username = "br" + UUID.randomUUID().toString().substring(0, 8);
 		this.page.navigate(url("/login"));
@@ -48,6 +49,35 @@ class RegistrationBrowserTests extends BrowserTest {
 		submit();
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Your account is ready");
 		signIn(username, PASSWORD);
+
+		this.page.navigate(url("/self-service/two-step"));
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up two-step sign-in")).click();
+		assertAccessible();
+		String key = this.page.locator("#totp-secret").textContent();
+		String enrollmentCode = TestAuthenticator.currentCode(key);
+		this.page.getByLabel("Six-digit code from your app").fill(enrollmentCode);
+		this.page.getByLabel("Current password").fill(PASSWORD);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Your recovery codes");
+		assertThat(this.page.locator(".codes li")).hasCount(10);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+		this.page.navigate(url("/login"));
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Password").fill(PASSWORD);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Enter the code from your app");
+		assertAccessible();
+		// Each code works once: the one used to enroll is refused until the app shows the
+		// next.
+		while (TestAuthenticator.currentCode(key).equals(enrollmentCode)) {
+			this.page.waitForTimeout(1000);
+		}
+		this.page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+			.fill(TestAuthenticator.currentCode(key));
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
 		assertThat(this.page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(p.npi().value())))
 			.isVisible();
 		assertThat(this.page.getByText("Senior Access Administrator").first()).isVisible();

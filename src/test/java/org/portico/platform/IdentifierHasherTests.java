@@ -13,21 +13,21 @@ class IdentifierHasherTests {
 
 	@Test
 	void aRealDatabaseNeedsAKeyOfItsOwn() {
-		assertThatIllegalStateException().isThrownBy(() -> new IdentifierHasher("", POSTGRES))
+		assertThatIllegalStateException().isThrownBy(() -> new IdentifierHasher(new MasterKey("", POSTGRES)))
 			.withMessageContaining("PORTICO_IDENTIFIER_KEY");
-		assertThatIllegalStateException().isThrownBy(() -> new IdentifierHasher("short", POSTGRES));
+		assertThatIllegalStateException().isThrownBy(() -> new IdentifierHasher(new MasterKey("short", POSTGRES)));
 	}
 
 	@Test
 	void theEmbeddedDatabaseFallsBackToTheDemoKey() {
-		assertThat(new IdentifierHasher("", EMBEDDED).hash("tin", "041234567"))
-			.isEqualTo(new IdentifierHasher(IdentifierHasher.EMBEDDED_DEMO_KEY, POSTGRES).hash("tin", "041234567"));
+		assertThat(new IdentifierHasher(new MasterKey("", EMBEDDED)).hash("tin", "041234567")).isEqualTo(
+				new IdentifierHasher(new MasterKey(MasterKey.EMBEDDED_DEMO_KEY, POSTGRES)).hash("tin", "041234567"));
 	}
 
 	@Test
 	void theHashDependsOnTheKeyAndTheKindAndRevealsNoDigits() {
-		IdentifierHasher one = new IdentifierHasher("first-key-0123456789", POSTGRES);
-		IdentifierHasher two = new IdentifierHasher("second-key-0123456789", POSTGRES);
+		IdentifierHasher one = new IdentifierHasher(new MasterKey("first-key-0123456789", POSTGRES));
+		IdentifierHasher two = new IdentifierHasher(new MasterKey("second-key-0123456789", POSTGRES));
 		String hash = one.hash("tin", "041234567");
 		assertThat(hash).matches("[0-9a-f]{64}").doesNotContain("041234567");
 		assertThat(hash).isEqualTo(one.hash("tin", "041234567"))

@@ -1,0 +1,98 @@
+package org.portico.identity.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.portico.identity.PorticoUser;
+import org.portico.identity.SecondStep;
+import org.portico.identity.TwoStepSignIn;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Setting up two-step sign-in under Account Services, and the second step at sign-in.
+ */
+@Controller
+class TwoStepController {
+
+	private final TwoStepSignIn twoStep;
+
+	private final SecondStep secondStep;
+
+	private final org.portico.identity.Accounts accounts;
+
+	TwoStepController(TwoStepSignIn twoStep, SecondStep secondStep, org.portico.identity.Accounts accounts) {
+		this.twoStep = twoStep;
+		this.secondStep = secondStep;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/self-service/two-step")
+	String status(@AuthenticationPrincipal PorticoUser user, Model model) {
+		model.addAttribute("enrolled", this.twoStep.enrolled(user.accountId()));
+		return "identity/two-step";
+	}
+
+	@PostMapping("/self-service/two-step/begin")
+	String begin(@AuthenticationPrincipal PorticoUser user, Model model) {
+		if (this.twoStep.enrolled(user.accountId())) {
+			return "redirect:/self-service/two-step";
+		}
+		show(this.twoStep.begin(user.accountId(), user.getUsername()), model);
+		return "identity/two-step-enroll";
+	}
+
+	@PostMapping("/self-service/two-step/confirm")
+	String confirm(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
+		String email = this.accounts.summaries(List.of(user.accountId())).get(0).email();
+		Optional<List<String>> codes = this.twoStep.confirm(user.accountId(), user.getUsername(), email, password,
+				code);
+		if (codes.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("problem", "two-step.enroll.wrong");
+			Optional<TwoStepSignIn.Enrollment> pending = this.twoStep.pending(user.accountId(), user.getUsername());
+			if (pending.isEmpty()) {
+				return "redirect:/self-service/two-step";
+			}
+			show(pending.get(), model);
+			return "identity/two-step-enroll";
+		}
+		model.addAttribute("codes", codes.get());
+		return "identity/two-step-codes";
+	}
+
+	@GetMapping("/login/second-step")
+	String secondStepForm() {
+		return "identity/second-step";
+	}
+
+	@PostMapping("/login/second-step")
+	String secondStep(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (this.secondStep.complete(user, code, request, response)) {
+			return "redirect:/";
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("wrong", true);
+		return "identity/second-step";
+	}
+
+	private static void show(TwoStepSignIn.Enrollment enrollment, Model model) {
+		model.addAttribute("secret", enrollment.secret().replaceAll("(.{4})", "$1 ").trim());
+		model.addAttribute("qr", "data:image/svg+xml;base64,"
+				+ Base64.getEncoder().encodeToString(enrollment.qrSvg().getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

@@ -1,0 +1,182 @@
+package org.portico.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.portico.PorticoIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Two-step sign-in: enrollment, the second step, codes used once, and recovery codes.
+ */
+@PorticoIntegrationTest
+class TwoStepSignInTests {
+
+	private static final String PASSWORD = "two step password long";
+
+	private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
+
+	private static final Pattern CODE = Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	private String username;
+
+	@BeforeEach
+	void openAccount() {
+		this.username = "ts" + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts
+			.openProviderAccount(new NewAccount(this.username, this.username + "@example.org", "Tess Step", PASSWORD));
+	}
+
+	@Test
+	void afterEnrollmentSigningInNeedsACodeThatWorksOnce() throws Exception {
+		byte[] secret = enroll();
+		Cookie session = signInWithPassword();
+		this.mvc.perform(get("/").cookie(session)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", "000000"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("not right")));
+		String code = Totp.code(secret, Totp.step(Instant.now().getEpochSecond()));
+		MvcResult done = this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", code))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		Cookie full = latest(done, session);
+		this.mvc.perform(get("/").cookie(full)).andExpect(status().isOk());
+
+		Cookie again = signInWithPassword();
+		this.mvc.perform(post("/login/second-step").cookie(again).with(csrf()).param("code", code))
+			.andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void aRecoveryCodeWorksOnceInsteadOfTheApp() throws Exception {
+		String recovery = enrollAndKeepARecoveryCode();
+		Cookie session = signInWithPassword();
+		this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", recovery.toUpperCase()))
+			.andExpect(redirectedUrl("/"));
+		Cookie again = signInWithPassword();
+		this.mvc.perform(post("/login/second-step").cookie(again).with(csrf()).param("code", recovery))
+			.andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void enrollmentNeedsTheCurrentPasswordAndARightCode() throws Exception {
+		MvcResult page = this.mvc.perform(post("/self-service/two-step/begin").with(user(me())).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn();
+		byte[] secret = secretIn(page.getResponse().getContentAsString());
+		String code = Totp.code(secret, Totp.step(Instant.now().getEpochSecond()));
+		this.mvc
+			.perform(post("/self-service/two-step/confirm").with(user(me()))
+				.with(csrf())
+				.param("code", code)
+				.param("password", "not my password"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString(Totp.base32(secret).substring(0, 4))));
+		assertThat(signInWithPasswordRedirect()).isEqualTo("/");
+	}
+
+	private byte[] enroll() throws Exception {
+		MvcResult page = this.mvc.perform(post("/self-service/two-step/begin").with(user(me())).with(csrf()))
+			.andReturn();
+		byte[] secret = secretIn(page.getResponse().getContentAsString());
+		this.mvc
+			.perform(post("/self-service/two-step/confirm").with(user(me()))
+				.with(csrf())
+				.param("code", Totp.code(secret, Totp.step(Instant.now().getEpochSecond()) - 1))
+				.param("password", PASSWORD))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your recovery codes")));
+		return secret;
+	}
+
+	private String enrollAndKeepARecoveryCode() throws Exception {
+		MvcResult page = this.mvc.perform(post("/self-service/two-step/begin").with(user(me())).with(csrf()))
+			.andReturn();
+		byte[] secret = secretIn(page.getResponse().getContentAsString());
+		String codes = this.mvc
+			.perform(post("/self-service/two-step/confirm").with(user(me()))
+				.with(csrf())
+				.param("code", Totp.code(secret, Totp.step(Instant.now().getEpochSecond())))
+				.param("password", PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher m = CODE.matcher(codes);
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	private Cookie signInWithPassword() throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/login").with(csrf()).param("username", this.username).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/login/second-step"))
+			.andReturn();
+		return result.getResponse().getCookie("SESSION");
+	}
+
+	private String signInWithPasswordRedirect() throws Exception {
+		return this.mvc
+			.perform(post("/login").with(csrf()).param("username", this.username).param("password", PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	private PorticoUser me() {
+		return (PorticoUser) this.accounts.loadUserByUsername(this.username);
+	}
+
+	private static Cookie latest(MvcResult result, Cookie previous) {
+		Cookie cookie = result.getResponse().getCookie("SESSION");
+		return (cookie != null) ? cookie : previous;
+	}
+
+	private static byte[] secretIn(String page) {
+		Matcher m = SECRET.matcher(page);
+		assertThat(m.find()).as("the page shows the key to type in").isTrue();
+		return base32(m.group(1).replace(" ", ""));
+	}
+
+	private static byte[] base32(String text) {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+		byte[] out = new byte[text.length() * 5 / 8];
+		int buffer = 0;
+		int bits = 0;
+		int index = 0;
+		for (char c : text.toCharArray()) {
+			buffer = (buffer << 5) | alphabet.indexOf(c);
+			bits += 5;
+			if (bits >= 8) {
+				out[index++] = (byte) (buffer >> (bits - 8));
+				bits -= 8;
+			}
+		}
+		return out;
+	}
+
+}

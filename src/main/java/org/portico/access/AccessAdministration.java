@@ -23,6 +23,7 @@ import org.portico.identity.Accounts;
 import org.portico.identity.NewAccount;
 import org.portico.identity.Passwords;
 import org.portico.identity.PorticoUser;
+import org.portico.identity.TwoStepSignIn;
 import org.portico.providers.Npi;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -50,13 +51,17 @@ public class AccessAdministration {
 
 	private final AuditLog audit;
 
+	private final TwoStepSignIn twoStep;
+
 	private final Clock clock;
 
-	AccessAdministration(AccessApi access, Accounts accounts, Passwords passwords, AuditLog audit, Clock clock) {
+	AccessAdministration(AccessApi access, Accounts accounts, Passwords passwords, AuditLog audit,
+			TwoStepSignIn twoStep, Clock clock) {
 		this.access = access;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.twoStep = twoStep;
 		this.clock = clock;
 	}
 
@@ -144,17 +149,55 @@ public class AccessAdministration {
 	/** Deactivates or reactivates a user the administrator may manage. */
 	@Transactional
 	public boolean setActive(PorticoUser admin, AccountId user, boolean active) {
+		if (manageable(admin, user, active ? "account.reactivate" : "account.deactivate").isEmpty()) {
+			return false;
+		}
+		return this.accounts.setEnabled(user, active, admin.getUsername());
+	}
+
+	/**
+	 * The 90-day review: the administrator confirms the user still needs what they hold.
+	 */
+	@Transactional
+	public boolean confirm(PorticoUser admin, AccountId user) {
+		List<NpiAccess> mine = manageable(admin, user, "access.confirm");
+		if (mine.isEmpty()) {
+			return false;
+		}
+		this.access.confirm(user, mine.stream().map(NpiAccess::npi).toList());
+		this.audit
+			.record(AuditEvent.success(admin.getUsername(), "access.confirm", "account", String.valueOf(user.value())));
+		return true;
+	}
+
+	/**
+	 * Turns a user's two-step sign-in off, such as after a lost phone; they set it up
+	 * again.
+	 */
+	@Transactional
+	public boolean resetTwoStep(PorticoUser admin, AccountId user) {
+		if (manageable(admin, user, "mfa.remove").isEmpty()) {
+			return false;
+		}
+		this.twoStep.remove(user, admin.getUsername());
+		return true;
+	}
+
+	/**
+	 * The administrator's NPIs when they may manage the user; empty (and audited)
+	 * otherwise.
+	 */
+	private List<NpiAccess> manageable(PorticoUser admin, AccountId user, String action) {
 		List<NpiAccess> mine = this.access.administeredBy(admin.accountId());
 		List<Grant> grants = this.access.grantsFor(mine.stream().map(NpiAccess::npi).toList())
 			.stream()
 			.filter((g) -> g.account().equals(user))
 			.toList();
 		if (grants.isEmpty() || !mayManage(mine, grants, admin.accountId())) {
-			this.audit.record(AuditEvent.denied(admin.getUsername(),
-					active ? "account.reactivate" : "account.deactivate", "account", String.valueOf(user.value())));
-			return false;
+			this.audit.record(AuditEvent.denied(admin.getUsername(), action, "account", String.valueOf(user.value())));
+			return List.of();
 		}
-		return this.accounts.setEnabled(user, active, admin.getUsername());
+		return mine;
 	}
 
 	/**

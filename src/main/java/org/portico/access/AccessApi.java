@@ -65,6 +65,22 @@ public class AccessApi {
 		return List.copyOf(byNpi.values());
 	}
 
+	/**
+	 * Records that the user's functions for these NPIs were confirmed as still needed.
+	 */
+	@Transactional
+	public void confirm(AccountId user, Collection<Npi> npis) {
+		if (!npis.isEmpty()) {
+			this.jdbc.sql("""
+					UPDATE access.function_grant SET confirmed_at = :now WHERE account_id = :user AND npi IN (:npis)
+					""")
+				.param("now", Timestamp.from(Instant.now()))
+				.param("user", user.value())
+				.param("npis", npis.stream().map(Npi::value).toList())
+				.update();
+		}
+	}
+
 	/** The NPI's Senior Access Administrator, if it has one. */
 	public Optional<AccountId> seniorAccessAdministratorOf(Npi npi) {
 		return this.jdbc.sql("SELECT account_id FROM access.senior_access_administrator WHERE npi = ?")

@@ -62,6 +62,33 @@ public class AuditLog {
 				""").params(actor, limit).query(this::auditRecord).list();
 	}
 
+	/**
+	 * Searches the trail, newest first, at most 500 entries. Every field may be blank;
+	 * the search itself is put on the record.
+	 */
+	@Transactional
+	public List<AuditRecord> search(String searchedBy, AuditQuery query) {
+		StringBuilder sql = new StringBuilder(
+				"SELECT * FROM audit.audit_event WHERE occurred_at >= ? AND occurred_at < ?");
+		List<Object> params = new java.util.ArrayList<>(
+				List.of(Timestamp.from(query.from()), Timestamp.from(query.to())));
+		if (query.actor() != null && !query.actor().isBlank()) {
+			sql.append(" AND actor = ?");
+			params.add(query.actor().strip().toLowerCase(java.util.Locale.ROOT));
+		}
+		if (query.action() != null && !query.action().isBlank()) {
+			sql.append(" AND action = ?");
+			params.add(query.action().strip());
+		}
+		if (query.objectId() != null && !query.objectId().isBlank()) {
+			sql.append(" AND object_id = ?");
+			params.add(query.objectId().strip());
+		}
+		sql.append(" ORDER BY occurred_at DESC, id DESC FETCH FIRST 500 ROWS ONLY");
+		record(new AuditEvent(searchedBy, "audit.search", null, null, AuditOutcome.SUCCESS, query.toString()));
+		return this.jdbc.sql(sql.toString()).params(params).query(this::auditRecord).list();
+	}
+
 	private AuditRecord auditRecord(ResultSet rs, int row) throws SQLException {
 		return new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
 				rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),

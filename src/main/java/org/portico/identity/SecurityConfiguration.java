@@ -34,6 +34,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/staff/outbox/**")
 			.hasRole("PROVIDER_SERVICES")
+			.requestMatchers("/staff/audit/**")
+			.hasRole("COMPLIANCE")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.requestMatchers("/login/second-step")

@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -19,8 +23,11 @@ public class Sessions {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
 
-	Sessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository) {
+	private final AuditLog audit;
+
+	Sessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository, AuditLog audit) {
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	/** A signed-in session as its owner may see it. */
@@ -46,7 +53,9 @@ public class Sessions {
 	public void endAllExcept(String username, String keep) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = this.repository.getIfAvailable();
 		if (sessions != null) {
-			find(username).keySet().stream().filter((id) -> !id.equals(keep)).forEach(sessions::deleteById);
+			List<String> ending = find(username).keySet().stream().filter((id) -> !id.equals(keep)).toList();
+			ending.forEach(sessions::deleteById);
+			ended(username, ending.size());
 		}
 	}
 
@@ -57,7 +66,15 @@ public class Sessions {
 			return false;
 		}
 		sessions.deleteById(sessionId);
+		this.audit.record(AuditEvent.success(username, "session.end", "session", null));
 		return true;
+	}
+
+	private void ended(String username, int count) {
+		if (count > 0) {
+			this.audit.record(new AuditEvent(username, "session.end", "session", null, AuditOutcome.SUCCESS,
+					count + " session(s)"));
+		}
 	}
 
 	private Map<String, ? extends Session> find(String username) {

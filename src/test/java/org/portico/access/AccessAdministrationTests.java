@@ -179,6 +179,52 @@ class AccessAdministrationTests {
 	}
 
 	@Test
+	void anOverdueReviewIsFlaggedUntilTheAdministratorConfirmsIt() throws Exception {
+		String username = fresh("cf");
+		this.mvc.perform(invite("saa.demo", username, "AU", "CLAIM_STATUS"));
+		AccountId id = this.accounts.idOf(username).orElseThrow();
+		this.jdbc.sql("UPDATE access.function_grant SET confirmed_at = ? WHERE account_id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(91))), id.value())
+			.update();
+		this.mvc.perform(get("/self-service/access").with(user(load("saa.demo"))))
+			.andExpect(content().string(containsString("Access not confirmed in 90 days")));
+		this.mvc
+			.perform(post("/self-service/access/users/{id}/confirm", id.value()).with(user(load("other.demo")))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/self-service/access"));
+		this.mvc
+			.perform(post("/self-service/access/users/{id}/confirm", id.value()).with(user(load("saa.demo")))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/self-service/access"));
+		this.mvc.perform(get("/self-service/access").with(user(load("saa.demo"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Access not confirmed in 90 days"))));
+		assertThat(this.audit.recentByActor("other.demo", 3))
+			.anyMatch((r) -> r.action().equals("access.confirm") && r.outcome() == AuditOutcome.DENIED);
+	}
+
+	@Test
+	void anAdministratorResetsALostPhonesTwoStepSignIn() throws Exception {
+		String username = fresh("rt");
+		this.mvc.perform(invite("saa.demo", username, "AU", "CLAIM_STATUS"));
+		AccountId id = this.accounts.idOf(username).orElseThrow();
+		this.jdbc
+			.sql("""
+					INSERT INTO identity.totp_credential (account_id, sealed_secret, created_at, confirmed_at, last_used_step)
+					VALUES (?, 'x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)
+					""")
+			.param(id.value())
+			.update();
+		this.mvc
+			.perform(post("/self-service/access/users/{id}/reset-two-step", id.value()).with(user(load("aa.demo")))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/self-service/access"));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM identity.totp_credential WHERE account_id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void theListShowsTheUsersOfMyProvidersOnly() throws Exception {
 		this.mvc.perform(get("/self-service/access").with(user(load("saa.demo"))))
 			.andExpect(status().isOk())

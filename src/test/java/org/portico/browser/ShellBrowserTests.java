@@ -80,6 +80,24 @@ class ShellBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void theStaffPagesAndTheDevMailboxAreAccessible() {
+		signIn("compliance.staff");
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit trail")).click();
+		this.page.getByLabel("Username").fill("saa.demo");
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+		assertThat(this.page.locator("tbody tr").first()).isVisible();
+		assertAccessible();
+		this.context.clearCookies();
+		signIn("services.staff");
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Undelivered mail")).click();
+		assertAccessible();
+		Response mailbox = this.page.navigate(url("/dev/mailbox"));
+		if (mailbox.status() == 200) {
+			assertAccessible();
+		}
+	}
+
+	@Test
 	void signingOutReturnsToTheLoginPage() {
 		signIn("doctor.demo");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();

@@ -110,6 +110,21 @@ class AccessAdministrationController {
 		return "redirect:/self-service/access";
 	}
 
+	@PostMapping("/self-service/access/users/{id}/confirm")
+	String confirm(@AuthenticationPrincipal PorticoUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(this.administration.confirm(admin, new AccountId(id)) ? "confirmed" : "refused",
+				true);
+		return "redirect:/self-service/access";
+	}
+
+	@PostMapping("/self-service/access/users/{id}/reset-two-step")
+	String resetTwoStep(@AuthenticationPrincipal PorticoUser admin, @PathVariable long id,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute(
+				this.administration.resetTwoStep(admin, new AccountId(id)) ? "twoStepReset" : "refused", true);
+		return "redirect:/self-service/access";
+	}
+
 	private String inviteForm(PorticoUser admin, Model model, Form form, List<String> problems) {
 		List<NpiAccess> mine = this.access.administeredBy(admin.accountId());
 		Map<Npi, ProviderSummary> names = this.providers.findAll(mine.stream().map(NpiAccess::npi).toList())

@@ -83,7 +83,8 @@ public class AccessAdministration {
 		List<ManagedUser> users = new ArrayList<>();
 		for (AccountSummary account : this.accounts.summaries(byAccount.keySet())) {
 			List<Grant> grants = byAccount.get(account.id());
-			users.add(new ManagedUser(account, grants, mayManage(mine, grants, admin.accountId()),
+			users.add(new ManagedUser(account, grants,
+					mayManage(mine, this.access.accessOf(account.id()), admin.accountId(), account.id()),
 					grants.stream().anyMatch((g) -> g.confirmedAt() != null && g.confirmedAt().isBefore(overdue))));
 		}
 		users.sort(Comparator.comparing((ManagedUser u) -> u.account().displayName()));
@@ -185,15 +186,13 @@ public class AccessAdministration {
 
 	/**
 	 * The administrator's NPIs when they may manage the user; empty (and audited)
-	 * otherwise.
+	 * otherwise. Every NPI the user holds, not only the administrator's, must be one the
+	 * administrator outranks them on: a person who is also another practice's SAA is not
+	 * theirs to manage.
 	 */
 	private List<NpiAccess> manageable(PorticoUser admin, AccountId user, String action) {
 		List<NpiAccess> mine = this.access.administeredBy(admin.accountId());
-		List<Grant> grants = this.access.grantsFor(mine.stream().map(NpiAccess::npi).toList())
-			.stream()
-			.filter((g) -> g.account().equals(user))
-			.toList();
-		if (grants.isEmpty() || !mayManage(mine, grants, admin.accountId())) {
+		if (!mayManage(mine, this.access.accessOf(user), admin.accountId(), user)) {
 			this.audit.record(AuditEvent.denied(admin.getUsername(), action, "account", String.valueOf(user.value())));
 			return List.of();
 		}
@@ -203,17 +202,17 @@ public class AccessAdministration {
 	/**
 	 * An SAA manages AAs and AUs; an AA manages AUs; nobody manages themselves or an SAA.
 	 */
-	private static boolean mayManage(List<NpiAccess> mine, List<Grant> theirs, AccountId admin) {
-		for (Grant grant : theirs) {
-			if (grant.account().equals(admin)) {
-				return false;
-			}
+	private static boolean mayManage(List<NpiAccess> mine, List<NpiAccess> theirs, AccountId admin, AccountId user) {
+		if (theirs.isEmpty() || user.equals(admin)) {
+			return false;
+		}
+		for (NpiAccess held : theirs) {
 			AccessRole over = mine.stream()
-				.filter((m) -> m.npi().equals(grant.npi()))
+				.filter((m) -> m.npi().equals(held.npi()))
 				.map(NpiAccess::role)
 				.findFirst()
 				.orElse(null);
-			if (over == null || !mayGrantRole(over, grant.role())) {
+			if (over == null || !mayGrantRole(over, held.role())) {
 				return false;
 			}
 		}

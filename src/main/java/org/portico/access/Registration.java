@@ -243,6 +243,12 @@ public class Registration {
 		if (!confirmed) {
 			this.audit.record(new AuditEvent("provider@" + p.npi().value(), "registration.decide", "npi",
 					p.npi().value(), AuditOutcome.FAILURE, "identity not confirmed"));
+			this.jdbc.sql("""
+					UPDATE access.registration_request
+					SET failed_confirmations = failed_confirmations + 1,
+					    status = CASE WHEN failed_confirmations + 1 >= ? THEN 'REJECTED' ELSE status END
+					WHERE id = ?
+					""").params(FAILURES_ALLOWED, p.id()).update();
 			return Optional.of("registration.decide.not-confirmed");
 		}
 		int updated = this.jdbc.sql("""

@@ -15,6 +15,8 @@ import org.portico.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,7 +46,9 @@ class AbsoluteSessionLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		HttpSession session = request.getSession(false);
 		if (session != null && this.clock.millis() - session.getCreationTime() > this.limit.toMillis()) {
-			String user = (request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : null;
+			Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+			String user = (context instanceof SecurityContext c && c.getAuthentication() != null)
+					? c.getAuthentication().getName() : null;
 			session.invalidate();
 			if (user != null) {
 				this.audit.record(AuditEvent.success(user, "session.expired", null, null));

@@ -131,6 +131,12 @@ public class Accounts implements UserDetailsService {
 			AccountKind kind = AccountKind.valueOf(rs.getString("kind"));
 			boolean mayTry = this.guard.accountMayTry(rs.getInt("failed_sign_ins"),
 					instant(rs.getTimestamp("last_failed_sign_in_at")), instant(rs.getTimestamp("locked_until")));
+			if (!mayTry) {
+				// Refused before its password is checked, so spend the time a check
+				// takes: how long the
+				// answer takes must not tell a waiting account from any other.
+				this.passwordEncoder.matches("timing only", rs.getString("password_hash"));
+			}
 			return new PorticoUser(id, rs.getString("username"), rs.getString("password_hash"),
 					rs.getBoolean("enabled"), mayTry, rs.getString("display_name"), kind, authorities(id, kind));
 		}).optional().orElseThrow(() -> new UsernameNotFoundException("No such account"));

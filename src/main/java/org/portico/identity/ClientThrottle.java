@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Turns away sign-in attempts from a client address that failed too often lately, before
@@ -23,7 +24,8 @@ class ClientThrottle extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// Decoded, as Spring matches it: /%6Cogin is /login.
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		return !("POST".equals(request.getMethod()) && "/login".equals(path));
 	}
 

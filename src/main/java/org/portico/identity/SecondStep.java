@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,14 +28,21 @@ public class SecondStep implements AuthenticationSuccessHandler {
 
 	static final String PENDING = "ROLE_SECOND_STEP_PENDING";
 
+	static final int MAX_WRONG_CODES = 5;
+
+	private static final String WRONG_CODES = SecondStep.class.getName() + ".wrongCodes";
+
 	private final TwoStepSignIn twoStep;
+
+	private final SignInGuard guard;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final AuthenticationSuccessHandler done = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SecondStep(TwoStepSignIn twoStep) {
+	SecondStep(TwoStepSignIn twoStep, SignInGuard guard) {
 		this.twoStep = twoStep;
+		this.guard = guard;
 	}
 
 	@Override
@@ -53,13 +61,35 @@ public class SecondStep implements AuthenticationSuccessHandler {
 	 * Checks the code of a user whose second step is pending; signs them in fully when
 	 * right.
 	 */
-	public boolean complete(PorticoUser user, String code, HttpServletRequest request, HttpServletResponse response) {
+	public Result complete(PorticoUser user, String code, HttpServletRequest request, HttpServletResponse response) {
 		if (!this.twoStep.verify(user.accountId(), user.getUsername(), code)) {
-			return false;
+			HttpSession session = request.getSession();
+			Integer wrong = (Integer) session.getAttribute(WRONG_CODES);
+			int count = (wrong != null ? wrong : 0) + 1;
+			if (count >= MAX_WRONG_CODES) {
+				// Guessing: end the half-signed-in session and count it as a failed
+				// sign-in.
+				this.guard.failed(user.getUsername(), request.getRemoteAddr());
+				session.invalidate();
+				SecurityContextHolder.clearContext();
+				return Result.ENDED;
+			}
+			session.setAttribute(WRONG_CODES, count);
+			return Result.WRONG;
 		}
 		request.changeSessionId();
 		save(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
-		return true;
+		return Result.SIGNED_IN;
+	}
+
+	/** How a second step ended. */
+	public enum Result {
+
+		SIGNED_IN, WRONG,
+
+		/** Too many wrong codes: the session was ended. */
+		ENDED
+
 	}
 
 	private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

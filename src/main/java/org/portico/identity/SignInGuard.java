@@ -14,7 +14,6 @@ import org.portico.audit.AuditLog;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -190,15 +189,12 @@ public class SignInGuard {
 					Timestamp.from(now), client)
 			.update();
 		if (updated == 0) {
-			try {
-				this.jdbc.sql("""
-						INSERT INTO identity.sign_in_throttle (client, failures, window_started_at) VALUES (?, 1, ?)
-						""").params(client, Timestamp.from(now)).update();
-			}
-			catch (DuplicateKeyException ex) {
-				// Another instance counted this client's first failure at the same
-				// moment: one is enough.
-			}
+			// Insert only if absent: a duplicate key would abort the whole transaction on
+			// PostgreSQL.
+			this.jdbc.sql("""
+					INSERT INTO identity.sign_in_throttle (client, failures, window_started_at)
+					SELECT ?, 1, ? WHERE NOT EXISTS (SELECT 1 FROM identity.sign_in_throttle WHERE client = ?)
+					""").params(client, Timestamp.from(now), client).update();
 			return;
 		}
 		this.jdbc.sql("""

@@ -50,10 +50,13 @@ public class TwoStepSignIn {
 
 	private final Notifications notifications;
 
+	private final Sessions sessions;
+
 	private final Clock clock;
 
 	TwoStepSignIn(JdbcClient jdbc, SecretSealer sealer, PasswordEncoder encoder, AuditLog audit,
-			Notifications notifications, Clock clock) {
+			Notifications notifications, Sessions sessions, Clock clock) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.encoder = encoder;
@@ -141,9 +144,16 @@ public class TwoStepSignIn {
 					AuditOutcome.FAILURE, null));
 			return Optional.empty();
 		}
-		this.jdbc.sql("UPDATE identity.totp_credential SET confirmed_at = ?, last_used_step = ? WHERE account_id = ?")
-			.params(Timestamp.from(Instant.now(this.clock)), step.getAsLong(), id.value())
-			.update();
+		int confirmed = this.jdbc.sql("""
+				UPDATE identity.totp_credential SET confirmed_at = ?, last_used_step = ?
+				WHERE account_id = ? AND confirmed_at IS NULL
+				""").params(Timestamp.from(Instant.now(this.clock)), step.getAsLong(), id.value()).update();
+		if (confirmed != 1) {
+			// Confirmed a moment ago by a double submit: the codes shown then are the
+			// ones that count.
+			return Optional.empty();
+		}
+
 		List<String> codes = newRecoveryCodes(id);
 		this.audit.record(AuditEvent.success(username, "mfa.enroll", "account", String.valueOf(id.value())));
 		this.notifications.send(new Email("mfa-enrolled", email, "Two-step sign-in is on for your Portico account", """
@@ -169,6 +179,16 @@ public class TwoStepSignIn {
 		this.jdbc.sql("DELETE FROM identity.recovery_code WHERE account_id = ?").param(id.value()).update();
 		this.jdbc.sql("DELETE FROM identity.totp_credential WHERE account_id = ?").param(id.value()).update();
 		this.audit.record(AuditEvent.success(by, "mfa.remove", "account", String.valueOf(id.value())));
+		this.jdbc.sql("SELECT username, email FROM identity.account WHERE id = ?").param(id.value()).query((rs) -> {
+			this.sessions.endAll(rs.getString(1));
+			this.notifications.send(new Email("mfa-removed", rs.getString(2),
+					"Two-step sign-in was turned off for your Portico account", """
+							%s turned off two-step sign-in for your Portico account %s, and ended your sessions.
+							Sign in with your password and set it up again under Self Service.
+
+							If you did not ask for this, call Provider Services at once.
+							""".formatted(by, rs.getString(1))));
+		});
 	}
 
 	private boolean verifyCode(AccountId id, String typed) {

@@ -11,4 +11,12 @@ interface MailDelivery {
 	/** The channel recorded on a delivered message. */
 	String channel();
 
+	/**
+	 * Whether a delivered message's body is kept in the outbox (only for the dev
+	 * mailbox).
+	 */
+	default boolean keepsBody() {
+		return false;
+	}
+
 }

@@ -77,6 +77,11 @@ class MailDeliveryConfiguration {
 			return "DEV";
 		}
 
+		@Override
+		public boolean keepsBody() {
+			return true;
+		}
+
 	}
 
 	static final class Unconfigured implements MailDelivery {

@@ -78,12 +78,17 @@ class OutboxRelay {
 	private boolean deliver(OutboxMessage message, Instant now) {
 		try {
 			this.delivery.deliver(message);
+			// Once delivered, the body (which may hold a single-use link) is not kept;
+			// the dev mailbox
+			// keeps it, since it is where the demo reads its mail.
 			this.jdbc.sql("""
 					UPDATE notifications.outbox
-					SET status = 'SENT', sent_at = ?, channel = ?, attempts = attempts + 1, claimed_until = NULL
+					SET status = 'SENT', sent_at = ?, channel = ?, attempts = attempts + 1, claimed_until = NULL,
+					    body = CASE WHEN ? THEN body ELSE '(delivered; not kept)' END
 					WHERE id = ?
 					""")
-				.params(Timestamp.from(Instant.now(this.clock)), this.delivery.channel(), message.id())
+				.params(Timestamp.from(Instant.now(this.clock)), this.delivery.channel(), this.delivery.keepsBody(),
+						message.id())
 				.update();
 			return true;
 		}

@@ -225,6 +225,26 @@ class AccessAdministrationTests {
 	}
 
 	@Test
+	void aUserWhoIsAlsoAnotherPracticesSaaIsNotTheirsToDeactivate() throws Exception {
+		String username = fresh("tw");
+		this.mvc.perform(invite("saa.demo", username, "AU", "CLAIM_STATUS"));
+		AccountId id = this.accounts.idOf(username).orElseThrow();
+		Npi elsewhere = this.access.administeredBy(load("other.demo").accountId()).get(1).npi();
+		this.access.makeSeniorAccessAdministrator(id, elsewhere);
+		this.mvc
+			.perform(post("/self-service/access/users/{id}/deactivate", id.value()).with(user(load("saa.demo")))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/self-service/access"));
+		assertThat(load(username).isEnabled()).isTrue();
+	}
+
+	@Test
+	void aMalformedIdIsABadRequestNotAFailure() throws Exception {
+		this.mvc.perform(post("/self-service/access/users/0/deactivate").with(user(load("saa.demo"))).with(csrf()))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void theListShowsTheUsersOfMyProvidersOnly() throws Exception {
 		this.mvc.perform(get("/self-service/access").with(user(load("saa.demo"))))
 			.andExpect(status().isOk())

@@ -73,6 +73,20 @@ class TwoStepSignInTests {
 	}
 
 	@Test
+	void guessingTheCodeEndsTheHalfSignedInSession() throws Exception {
+		enroll();
+		Cookie session = signInWithPassword();
+		for (int i = 1; i < SecondStep.MAX_WRONG_CODES; i++) {
+			this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", "000000"))
+				.andExpect(status().isUnprocessableContent());
+		}
+		this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", "000000"))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", "000000"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
 	void aRecoveryCodeWorksOnceInsteadOfTheApp() throws Exception {
 		String recovery = enrollAndKeepARecoveryCode();
 		Cookie session = signInWithPassword();

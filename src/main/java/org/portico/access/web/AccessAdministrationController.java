@@ -73,8 +73,10 @@ class AccessAdministrationController {
 			@RequestParam(required = false) List<ProviderFunction> functions, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Set<String> chosenNpis = (npis != null) ? new LinkedHashSet<>(npis) : Set.of();
-		Set<ProviderFunction> chosenFunctions = (functions != null) ? EnumSet.copyOf(functions)
-				: EnumSet.noneOf(ProviderFunction.class);
+		Set<ProviderFunction> chosenFunctions = EnumSet.noneOf(ProviderFunction.class);
+		if (functions != null) {
+			functions.stream().filter(java.util.Objects::nonNull).forEach(chosenFunctions::add);
+		}
 		Form form = new Form(name.strip(), email.strip(), username.strip().toLowerCase(), role, chosenNpis,
 				chosenFunctions);
 		List<String> problems = new java.util.ArrayList<>();

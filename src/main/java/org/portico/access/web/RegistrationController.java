@@ -95,7 +95,12 @@ class RegistrationController {
 			return "access/register-decide-unusable";
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("pending", this.registration.pendingDecision(token).orElseThrow());
+		Optional<Registration.PendingDecision> pending = this.registration.pendingDecision(token);
+		if (pending.isEmpty()) {
+			response.setStatus(HttpStatus.GONE.value());
+			return "access/register-decide-unusable";
+		}
+		model.addAttribute("pending", pending.get());
 		model.addAttribute("token", token);
 		model.addAttribute("problem", problem.get());
 		return "access/register-decide";

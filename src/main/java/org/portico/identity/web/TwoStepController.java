@@ -81,8 +81,12 @@ class TwoStepController {
 	@PostMapping("/login/second-step")
 	String secondStep(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		if (this.secondStep.complete(user, code, request, response)) {
+		SecondStep.Result result = this.secondStep.complete(user, code, request, response);
+		if (result == SecondStep.Result.SIGNED_IN) {
 			return "redirect:/";
+		}
+		if (result == SecondStep.Result.ENDED) {
+			return "redirect:/login?error";
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("wrong", true);

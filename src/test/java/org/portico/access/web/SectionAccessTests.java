@@ -41,6 +41,14 @@ class SectionAccessTests {
 	}
 
 	@Test
+	void aPercentEncodedPathIsNoWayAround() throws Exception {
+		this.mvc
+			.perform(get(java.net.URI.create("/%65ligibility"))
+				.with(user(this.accounts.loadUserByUsername("billing.demo"))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void onlyAccessAdministratorsReachAccessAdministration() throws Exception {
 		this.mvc.perform(get("/self-service/access").with(user(this.accounts.loadUserByUsername("frontdesk.demo"))))
 			.andExpect(status().isForbidden());

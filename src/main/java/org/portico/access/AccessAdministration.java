@@ -1,11 +1,9 @@
 package org.portico.access;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.portico.identity.NewAccount;
 import org.portico.identity.Passwords;
 import org.portico.identity.PorticoUser;
 import org.portico.identity.TwoStepSignIn;
+import org.portico.platform.SingleUseTokens;
 import org.portico.providers.Npi;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -40,8 +39,6 @@ public class AccessAdministration {
 
 	/** How often the SAA confirms each user's access. */
 	public static final Duration CONFIRMATION_PERIOD = Duration.ofDays(90);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final AccessApi access;
 
@@ -131,7 +128,7 @@ public class AccessAdministration {
 		AccountId invited;
 		try {
 			invited = this.accounts.openProviderAccount(new NewAccount(invitation.username(), invitation.email(),
-					invitation.name(), unguessablePassword()));
+					invitation.name(), SingleUseTokens.newToken()));
 		}
 		catch (DuplicateKeyException ex) {
 			// Taken between the check and the insert, such as by a double submit: one
@@ -225,12 +222,6 @@ public class AccessAdministration {
 			case AA -> granted == AccessRole.AU;
 			case AU -> false;
 		};
-	}
-
-	private static String unguessablePassword() {
-		byte[] secret = new byte[33];
-		RANDOM.nextBytes(secret);
-		return Base64.getEncoder().encodeToString(secret);
 	}
 
 }

@@ -1,10 +1,6 @@
 package org.portico.access;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +23,7 @@ import org.portico.identity.NewAccount;
 import org.portico.identity.PasswordPolicy;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
+import org.portico.platform.SingleUseTokens;
 import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
 import org.portico.providers.Tin;
@@ -54,8 +49,6 @@ public class Registration {
 	static final Duration FAILURE_WINDOW = Duration.ofHours(24);
 
 	static final Duration DECISION_LINK_LIFETIME = Duration.ofDays(7);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -219,7 +212,7 @@ public class Registration {
 		return this.jdbc.sql("""
 				SELECT id, npi, requester_account_id, replace_saa FROM access.registration_request
 				WHERE token_hash = ? AND status = 'PENDING' AND expires_at > ?
-				""").params(hash(token), Timestamp.from(Instant.now(this.clock))).query((rs, row) -> {
+				""").params(SingleUseTokens.hash(token), Timestamp.from(Instant.now(this.clock))).query((rs, row) -> {
 			AccountSummary requester = this.accounts.summaries(List.of(new AccountId(rs.getLong(3)))).get(0);
 			return new PendingDecision(rs.getLong(1), new Npi(rs.getString(2)), requester, rs.getBoolean(4));
 		}).optional();
@@ -305,17 +298,15 @@ public class Registration {
 
 	private void requestProviderDecision(AccountId account, String username, Npi npi, String providerEmail,
 			boolean replaceSaa, String name) {
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SingleUseTokens.newToken();
 		Instant now = Instant.now(this.clock);
 		this.jdbc.sql("""
 				INSERT INTO access.registration_request
 				  (npi, requester_account_id, provider_email, replace_saa, token_hash, created_at, expires_at, status)
 				VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')
 				""")
-			.params(npi.value(), account.value(), providerEmail, replaceSaa, hash(token), Timestamp.from(now),
-					Timestamp.from(now.plus(DECISION_LINK_LIFETIME)))
+			.params(npi.value(), account.value(), providerEmail, replaceSaa, SingleUseTokens.hash(token),
+					Timestamp.from(now), Timestamp.from(now.plus(DECISION_LINK_LIFETIME)))
 			.update();
 		this.audit.record(AuditEvent.success(username, "registration.on-behalf", "npi", npi.value()));
 		this.notifications.send(new Email("registration-decision", providerEmail,
@@ -380,16 +371,6 @@ public class Registration {
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
-		}
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

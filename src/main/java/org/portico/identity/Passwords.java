@@ -1,16 +1,10 @@
 package org.portico.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +14,7 @@ import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
+import org.portico.platform.SingleUseTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,8 +34,6 @@ public class Passwords {
 
 	/** Reset links one account may be sent per hour, so nobody can flood a mailbox. */
 	static final int RESETS_PER_HOUR = 3;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -168,7 +161,10 @@ public class Passwords {
 		return token != null && this.jdbc.sql("""
 				SELECT COUNT(*) FROM identity.password_reset r JOIN identity.account a ON a.id = r.account_id
 				WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? AND a.enabled
-				""").params(hash(token), Timestamp.from(Instant.now(this.clock))).query(Long.class).single() > 0;
+				""")
+			.params(SingleUseTokens.hash(token), Timestamp.from(Instant.now(this.clock)))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -182,7 +178,7 @@ public class Passwords {
 			return List.of("password.reset.link-unusable");
 		}
 		long accountId = this.jdbc.sql("SELECT account_id FROM identity.password_reset WHERE token_hash = ?")
-			.param(hash(token))
+			.param(SingleUseTokens.hash(token))
 			.query(Long.class)
 			.single();
 		Account account = account(new AccountId(accountId)).orElseThrow();
@@ -194,7 +190,7 @@ public class Passwords {
 		int used = this.jdbc.sql("""
 				UPDATE identity.password_reset SET used_at = ?
 				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-				""").params(Timestamp.from(now), hash(token), Timestamp.from(now)).update();
+				""").params(Timestamp.from(now), SingleUseTokens.hash(token), Timestamp.from(now)).update();
 		if (used != 1) {
 			return List.of("password.reset.link-unusable");
 		}
@@ -213,14 +209,13 @@ public class Passwords {
 	}
 
 	private String newToken(Account account, Instant now, Duration lifetime) {
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SingleUseTokens.newToken();
 		this.jdbc.sql("""
 				INSERT INTO identity.password_reset (token_hash, account_id, created_at, expires_at)
 				VALUES (?, ?, ?, ?)
 				""")
-			.params(hash(token), account.id().value(), Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+			.params(SingleUseTokens.hash(token), account.id().value(), Timestamp.from(now),
+					Timestamp.from(now.plus(lifetime)))
 			.update();
 		return token;
 	}
@@ -260,16 +255,6 @@ public class Passwords {
 	private Account row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Account(new AccountId(rs.getLong("id")), rs.getString("username"), rs.getString("email"),
 				rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"));
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	private record Account(AccountId id, String username, String email, String displayName, String passwordHash,

@@ -1,11 +1,9 @@
 package org.portico.identity;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +11,7 @@ import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
+import org.portico.platform.SingleUseTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,8 +41,6 @@ public class SignInGuard {
 	static final Duration CLIENT_WINDOW = Duration.ofMinutes(10);
 
 	static final Duration UNLOCK_LINK_LIFETIME = Duration.ofHours(24);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -129,12 +126,12 @@ public class SignInGuard {
 		Instant now = Instant.now(this.clock);
 		Optional<Long> account = this.jdbc.sql("""
 				SELECT account_id FROM identity.unlock_token WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-				""").params(Passwords.hash(token), Timestamp.from(now)).query(Long.class).optional();
+				""").params(SingleUseTokens.hash(token), Timestamp.from(now)).query(Long.class).optional();
 		if (account.isEmpty()) {
 			return false;
 		}
 		this.jdbc.sql("UPDATE identity.unlock_token SET used_at = ? WHERE token_hash = ?")
-			.params(Timestamp.from(now), Passwords.hash(token))
+			.params(Timestamp.from(now), SingleUseTokens.hash(token))
 			.update();
 		succeeded(new AccountId(account.get()));
 		String username = this.jdbc.sql("SELECT username FROM identity.account WHERE id = ?")
@@ -154,11 +151,9 @@ public class SignInGuard {
 			this.jdbc.sql("UPDATE identity.account SET locked_until = ? WHERE id = ?")
 				.params(Timestamp.from(now.plus(LOCK)), id)
 				.update();
-			byte[] secret = new byte[32];
-			RANDOM.nextBytes(secret);
-			String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+			String token = SingleUseTokens.newToken();
 			this.jdbc.sql("INSERT INTO identity.unlock_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
-				.params(Passwords.hash(token), id, Timestamp.from(now.plus(UNLOCK_LINK_LIFETIME)))
+				.params(SingleUseTokens.hash(token), id, Timestamp.from(now.plus(UNLOCK_LINK_LIFETIME)))
 				.update();
 			this.audit.record(AuditEvent.success(username, "account.lock", "account", String.valueOf(id)));
 			this.notifications

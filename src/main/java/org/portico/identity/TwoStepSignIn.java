@@ -20,6 +20,7 @@ import org.portico.audit.AuditOutcome;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
 import org.portico.platform.SecretSealer;
+import org.portico.platform.SingleUseTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -213,7 +214,7 @@ public class TwoStepSignIn {
 		return this.jdbc.sql("""
 				UPDATE identity.recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL
 				""")
-			.params(Timestamp.from(Instant.now(this.clock)), id.value(), Passwords.hash(normalized))
+			.params(Timestamp.from(Instant.now(this.clock)), id.value(), SingleUseTokens.hash(normalized))
 			.update() == 1;
 	}
 
@@ -230,7 +231,7 @@ public class TwoStepSignIn {
 			}
 			codes.add(code.toString());
 			this.jdbc.sql("INSERT INTO identity.recovery_code (account_id, code_hash) VALUES (?, ?)")
-				.params(id.value(), Passwords.hash(code.toString().replace("-", "")))
+				.params(id.value(), SingleUseTokens.hash(code.toString().replace("-", "")))
 				.update();
 		}
 		return codes;

@@ -142,17 +142,17 @@ public class Registration {
 			problems.add("registration.problem.ssn");
 		}
 		List<Proof> proofs = proofs(r.claims(), problems);
-		if (r.onBehalf() && (r.providerEmail() == null || !r.providerEmail().strip().matches(EMAIL))) {
+		if (r.onBehalf() && (r.providerEmail() == null || !Email.isValidAddress(r.providerEmail().strip()))) {
 			problems.add("registration.problem.provider-email");
 		}
 		if (r.name() == null || r.name().isBlank() || r.name().length() > 120) {
 			problems.add("registration.problem.name");
 		}
-		if (r.email() == null || !r.email().strip().matches(EMAIL)) {
+		if (r.email() == null || !Email.isValidAddress(r.email().strip())) {
 			problems.add("registration.problem.email");
 		}
 		String username = (r.username() == null) ? "" : r.username().strip().toLowerCase(java.util.Locale.ROOT);
-		if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+		if (!NewAccount.isValidUsername(username)) {
 			problems.add("registration.problem.username");
 		}
 		else if (this.accounts.idOf(username).isPresent()) {
@@ -373,7 +373,5 @@ public class Registration {
 			return false;
 		}
 	}
-
-	private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}";
 
 }

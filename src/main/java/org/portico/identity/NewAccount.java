@@ -10,6 +10,14 @@ package org.portico.identity;
  */
 public record NewAccount(String username, String email, String displayName, String rawPassword) {
 
+	/**
+	 * 3 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a
+	 * letter or digit.
+	 */
+	public static boolean isValidUsername(String username) {
+		return username != null && username.matches("[a-z0-9][a-z0-9._-]{2,63}");
+	}
+
 	@Override
 	public String toString() {
 		return "NewAccount[" + this.username + "]";

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.notifications.SentMail;
 import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
 import org.portico.identity.AccountId;
@@ -64,7 +65,7 @@ class AccessAdministrationTests {
 			.containsExactly(practiceNpi());
 		assertThat(this.access.npisFor(invited.accountId(), ProviderFunction.ELIGIBILITY_BENEFITS)).isEmpty();
 
-		String token = linkIn(lastMailTo(username + "@example.org"));
+		String token = linkIn(SentMail.lastBodyTo(this.jdbc, username + "@example.org"));
 		this.mvc
 			.perform(post("/reset-password").with(csrf())
 				.param("token", token)
@@ -273,14 +274,6 @@ class AccessAdministrationTests {
 
 	private static String fresh(String prefix) {
 		return prefix + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private String lastMailTo(String address) {
-		return this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(address)
-			.query(String.class)
-			.list()
-			.get(0);
 	}
 
 	private static String linkIn(String mail) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.notifications.SentMail;
 import org.portico.identity.AccountId;
 import org.portico.identity.Accounts;
 
@@ -101,7 +102,8 @@ class RegistrationTests {
 			.andExpect(content().string(containsString("Waiting for the provider")));
 		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).isEmpty();
 
-		Matcher link = Pattern.compile("/register/decide\\?token=([A-Za-z0-9_-]+)").matcher(lastMailTo(providerEmail));
+		Matcher link = Pattern.compile("/register/decide\\?token=([A-Za-z0-9_-]+)")
+			.matcher(SentMail.lastBodyTo(this.jdbc, providerEmail));
 		assertThat(link.find()).isTrue();
 		String token = link.group(1);
 		this.mvc.perform(get("/register/decide").param("token", token))
@@ -122,7 +124,7 @@ class RegistrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("You approved the request")));
 		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(this.accounts.idOf(username).get());
-		assertThat(lastMailTo(username + "@example.org")).contains("approved");
+		assertThat(SentMail.lastBodyTo(this.jdbc, username + "@example.org")).contains("approved");
 		this.mvc
 			.perform(post("/register/decide").with(csrf())
 				.param("token", token)
@@ -145,12 +147,10 @@ class RegistrationTests {
 		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(this.accounts.idOf(second).get());
 		assertThat(this.access.accessOf(this.accounts.idOf(first).get()))
 			.anyMatch((a) -> a.npi().equals(p.npi()) && a.role() == AccessRole.AA);
-		assertThat(lastMailTo(first + "@example.org")).contains("replaced you", "as an Access Administrator");
-		assertThat(this.jdbc.sql("SELECT subject FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(first + "@example.org")
-			.query(String.class)
-			.list()
-			.get(0)).contains("no longer the Senior Access Administrator");
+		assertThat(SentMail.lastBodyTo(this.jdbc, first + "@example.org")).contains("replaced you",
+				"as an Access Administrator");
+		assertThat(SentMail.lastSubjectTo(this.jdbc, first + "@example.org"))
+			.contains("no longer the Senior Access Administrator");
 	}
 
 	/** The registration form filled in correctly, with some fields given other values. */
@@ -184,14 +184,6 @@ class RegistrationTests {
 
 	private static String fresh() {
 		return "rg" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private String lastMailTo(String address) {
-		return this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(address)
-			.query(String.class)
-			.list()
-			.get(0);
 	}
 
 }

@@ -9,6 +9,8 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
+import org.portico.notifications.SentMail;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,11 +50,7 @@ class AccessAdministrationBrowserTests extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("An invitation was emailed");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 
-		String mail = this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(username + "@example.org")
-			.query(String.class)
-			.list()
-			.get(0);
+		String mail = SentMail.lastBodyTo(this.jdbc, username + "@example.org");
 		Matcher link = Pattern.compile("(/reset-password\\?token=[A-Za-z0-9_-]+)").matcher(mail);
 		assertThat(link.find()).isTrue();
 		this.page.navigate(url(link.group(1)));

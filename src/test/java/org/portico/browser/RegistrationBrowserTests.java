@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
 import org.portico.access.RegisteringProvider;
+import org.portico.notifications.SentMail;
 import org.portico.identity.TestAuthenticator;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,11 +97,7 @@ class RegistrationBrowserTests extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Waiting for the provider");
 
-		String mail = this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(providerEmail)
-			.query(String.class)
-			.list()
-			.get(0);
+		String mail = SentMail.lastBodyTo(this.jdbc, providerEmail);
 		Matcher link = Pattern.compile("(/register/decide\\?token=[A-Za-z0-9_-]+)").matcher(mail);
 		assertThat(link.find()).isTrue();
 		this.page.navigate(url(link.group(1)));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.notifications.SentMail;
 import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
 
@@ -108,7 +109,8 @@ class PasswordJourneyTests {
 		signInWorks(SECOND);
 		assertThat(this.audit.recentByActor(this.username, 5))
 			.anyMatch((r) -> r.action().equals("password.change") && r.outcome() == AuditOutcome.SUCCESS);
-		assertThat(lastMailTo()).contains("was just changed").doesNotContain(SECOND);
+		assertThat(SentMail.lastBodyTo(this.jdbc, this.username + "@example.org")).contains("was just changed")
+			.doesNotContain(SECOND);
 	}
 
 	@Test
@@ -124,7 +126,7 @@ class PasswordJourneyTests {
 		this.mvc.perform(post("/forgot-password").with(csrf()).param("username", this.username.toUpperCase()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Check your email")));
-		String mail = lastMailTo();
+		String mail = SentMail.lastBodyTo(this.jdbc, this.username + "@example.org");
 		assertThat(mail).contains("within 30 minutes").doesNotContain(FIRST);
 		Matcher link = RESET_LINK.matcher(mail);
 		assertThat(link.find()).isTrue();
@@ -174,7 +176,7 @@ class PasswordJourneyTests {
 	@Test
 	void anExpiredLinkCannotBeUsed() throws Exception {
 		this.mvc.perform(post("/forgot-password").with(csrf()).param("username", this.username));
-		Matcher link = RESET_LINK.matcher(lastMailTo());
+		Matcher link = RESET_LINK.matcher(SentMail.lastBodyTo(this.jdbc, this.username + "@example.org"));
 		assertThat(link.find()).isTrue();
 		this.jdbc.sql("UPDATE identity.password_reset SET expires_at = ? WHERE account_id = ?")
 			.params(Timestamp.from(Instant.now().minusSeconds(1)), this.user.accountId().value())
@@ -196,14 +198,6 @@ class PasswordJourneyTests {
 
 	private void signInWorks(String password) throws Exception {
 		this.mvc.perform(formLogin().user(this.username).password(password)).andExpect(redirectedUrl("/"));
-	}
-
-	private String lastMailTo() {
-		return this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(this.username + "@example.org")
-			.query(String.class)
-			.list()
-			.get(0);
 	}
 
 	private long mailCount() {

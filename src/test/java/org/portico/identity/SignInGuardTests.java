@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.notifications.SentMail;
 import org.portico.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,11 +77,7 @@ class SignInGuardTests {
 		assertThat(this.audit.recentByActor(this.username, 3)).anyMatch((r) -> r.action().equals("account.lock"));
 		signIn(this.username, PASSWORD).andExpect(redirectedUrl("/login?error"));
 
-		String mail = this.jdbc.sql("SELECT body FROM notifications.outbox WHERE recipient = ? ORDER BY id DESC")
-			.param(this.username + "@example.org")
-			.query(String.class)
-			.list()
-			.get(0);
+		String mail = SentMail.lastBodyTo(this.jdbc, this.username + "@example.org");
 		Matcher link = Pattern.compile("/unlock\\?token=([A-Za-z0-9_-]+)").matcher(mail);
 		assertThat(link.find()).isTrue();
 		this.mvc.perform(get("/unlock").param("token", link.group(1)))

@@ -17,6 +17,8 @@ import org.portico.access.AccessApi.NpiAccess;
 import org.portico.access.AccessRole;
 import org.portico.access.ProviderFunction;
 import org.portico.identity.AccountId;
+import org.portico.identity.NewAccount;
+import org.portico.notifications.Email;
 import org.portico.identity.PorticoUser;
 import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
@@ -38,10 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AccessAdministrationController {
-
-	private static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,63}";
-
-	private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}";
 
 	private final AccessAdministration administration;
 
@@ -83,10 +81,10 @@ class AccessAdministrationController {
 		if (form.name().isEmpty() || form.name().length() > 120) {
 			problems.add("access.invite.problem.name");
 		}
-		if (!form.email().matches(EMAIL) || form.email().length() > 254) {
+		if (!Email.isValidAddress(form.email())) {
 			problems.add("access.invite.problem.email");
 		}
-		if (!form.username().matches(USERNAME)) {
+		if (!NewAccount.isValidUsername(form.username())) {
 			problems.add("access.invite.problem.username");
 		}
 		if (!chosenNpis.stream().allMatch(Npi::isValid)) {

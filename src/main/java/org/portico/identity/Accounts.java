@@ -2,6 +2,7 @@ package org.portico.identity;
 
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -100,6 +101,27 @@ public class Accounts implements UserDetailsService {
 					"account", String.valueOf(id.value())));
 		}
 		return changed == 1;
+	}
+
+	/**
+	 * Lets an account sign in without a second factor. Only the demo loader does this,
+	 * for the demo logins, so that the demo can be tried without a phone; it is audited.
+	 */
+	@Transactional
+	public void waiveSecondStep(AccountId id, String reason) {
+		this.jdbc.sql("UPDATE identity.account SET second_step_waived = TRUE WHERE id = ?").param(id.value()).update();
+		this.audit.record(new AuditEvent("(system)", "mfa.waive", "account", String.valueOf(id.value()),
+				AuditOutcome.SUCCESS, reason));
+	}
+
+	/** Whether the account may sign in without a second factor (demo logins only). */
+	@Transactional(readOnly = true)
+	boolean secondStepWaived(AccountId id) {
+		return this.jdbc.sql("SELECT second_step_waived FROM identity.account WHERE id = ?")
+			.param(id.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	@Transactional(readOnly = true)

@@ -20,13 +20,17 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * After the password: an account with two-step sign-in holds only "second step pending"
- * until its code is checked; then it gets its own authorities and a new session id.
+ * After the password: an account with a second factor holds only "second step pending"
+ * until its code is checked; an account without one holds only "set up a second step"
+ * until it has one. Then it gets its own authorities and a new session id. Only the demo
+ * logins are let in on the password alone.
  */
 @Component
 public class SecondStep implements AuthenticationSuccessHandler {
 
 	static final String PENDING = "ROLE_SECOND_STEP_PENDING";
+
+	static final String SET_UP = "ROLE_SECOND_STEP_SET_UP";
 
 	static final int MAX_WRONG_CODES = 5;
 
@@ -36,25 +40,48 @@ public class SecondStep implements AuthenticationSuccessHandler {
 
 	private final SignInGuard guard;
 
+	private final Accounts accounts;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final AuthenticationSuccessHandler done = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SecondStep(TwoStepSignIn twoStep, SignInGuard guard) {
+	SecondStep(TwoStepSignIn twoStep, SignInGuard guard, Accounts accounts) {
 		this.twoStep = twoStep;
 		this.guard = guard;
+		this.accounts = accounts;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		if (authentication.getPrincipal() instanceof PorticoUser user && this.twoStep.enrolled(user.accountId())) {
-			save(UsernamePasswordAuthenticationToken.authenticated(user, null,
-					List.of(new SimpleGrantedAuthority(PENDING))), request, response);
-			response.sendRedirect(request.getContextPath() + "/login/second-step");
-			return;
+		if (authentication.getPrincipal() instanceof PorticoUser user) {
+			if (this.twoStep.enrolled(user.accountId())) {
+				hold(user, PENDING, "/login/second-step", request, response);
+				return;
+			}
+			if (!this.accounts.secondStepWaived(user.accountId())) {
+				hold(user, SET_UP, "/login/set-up", request, response);
+				return;
+			}
 		}
 		this.done.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/**
+	 * Signs in fully a user whose second step is done: checked, or just set up at
+	 * sign-in.
+	 */
+	public void signInFully(PorticoUser user, HttpServletRequest request, HttpServletResponse response) {
+		request.changeSessionId();
+		save(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
+	}
+
+	private void hold(PorticoUser user, String role, String page, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		save(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of(new SimpleGrantedAuthority(role))),
+				request, response);
+		response.sendRedirect(request.getContextPath() + page);
 	}
 
 	/**
@@ -77,8 +104,7 @@ public class SecondStep implements AuthenticationSuccessHandler {
 			session.setAttribute(WRONG_CODES, count);
 			return Result.WRONG;
 		}
-		request.changeSessionId();
-		save(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
+		signInFully(user, request, response);
 		return Result.SIGNED_IN;
 	}
 

@@ -40,11 +40,14 @@ class SecurityConfiguration {
 			.hasRole("STAFF")
 			.requestMatchers("/login/second-step")
 			.hasRole("SECOND_STEP_PENDING")
+			.requestMatchers("/login/set-up", "/login/set-up/**")
+			.hasRole("SECOND_STEP_SET_UP")
 			.anyRequest()
 			.hasAnyRole("PROVIDER_USER", "STAFF"));
 		http.formLogin(
 				(form) -> form.loginPage("/login").failureUrl("/login?error").successHandler(secondStep).permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
+		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new UnfinishedSignIn()));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -72,7 +72,7 @@ class AccessAdministrationTests {
 				.param("password", PASSWORD)
 				.param("confirmation", PASSWORD))
 			.andExpect(redirectedUrl("/login?reset"));
-		this.mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/login/set-up"));
 
 		PorticoUser signedIn = (PorticoUser) this.accounts.loadUserByUsername(username);
 		this.mvc.perform(get("/claims").with(user(signedIn))).andExpect(status().isOk());

@@ -56,7 +56,7 @@ class RegistrationTests {
 		this.mvc.perform(form(p, username)).andExpect(redirectedUrl("/login?registered"));
 		AccountId id = this.accounts.idOf(username).orElseThrow();
 		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(id);
-		this.mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(redirectedUrl("/login/set-up"));
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package org.portico.browser;
 
 import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
@@ -13,12 +16,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.portico.RunningPortalTest;
+import org.portico.identity.TestAuthenticator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +38,8 @@ abstract class BrowserTest extends RunningPortalTest {
 	private static Playwright playwright;
 
 	private static Browser browser;
+
+	private static final Map<String, Deque<String>> RECOVERY_CODES = new ConcurrentHashMap<>();
 
 	BrowserContext context;
 
@@ -80,12 +87,32 @@ abstract class BrowserTest extends RunningPortalTest {
 		signIn(this.page, username, password);
 	}
 
+	/**
+	 * Signs in through the login page. An account without a second factor sets up an
+	 * authenticator app on the way, as every new account must; its recovery codes are
+	 * kept here and used, one per sign-in, for its later second steps.
+	 */
 	void signIn(Page page, String username, String password) {
 		page.navigate(url("/login"));
 		page.getByLabel("Username").fill(username);
 		page.getByLabel("Password").fill(password);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-			.click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		page.waitForSelector("nav.main-nav, #set-up-app, input[autocomplete=one-time-code]");
+		if (page.locator("#set-up-app").count() > 0) {
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use an authenticator app")).click();
+			String key = page.locator("#totp-secret").textContent();
+			page.getByLabel("Six-digit code from your app").fill(TestAuthenticator.currentCode(key));
+			page.getByLabel("Current password").fill(password);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in")).click();
+			RECOVERY_CODES.put(username, new ArrayDeque<>(page.locator(".codes code").allTextContents()));
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the home page")).click();
+		}
+		else if (page.locator("nav.main-nav").count() == 0) {
+			Deque<String> codes = RECOVERY_CODES.get(username);
+			assertThat(codes).as("recovery codes of " + username).isNotEmpty();
+			page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(codes.pop());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+		}
 		page.waitForSelector("nav.main-nav");
 		// The element can be there before the stylesheet applies: wait for the whole
 		// page.

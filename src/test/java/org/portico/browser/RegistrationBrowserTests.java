@@ -49,10 +49,19 @@ class RegistrationBrowserTests extends BrowserTest {
 		fill(p, username);
 		submit();
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Your account is ready");
-		signIn(username, PASSWORD);
 
-		this.page.navigate(url("/self-service/two-step"));
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up two-step sign-in")).click();
+		// The first sign-in stops until a second factor is set up.
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Password").fill(PASSWORD);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Protect your account");
+		assertAccessible();
+		// Nothing else opens until it is: any page leads back here.
+		this.page.navigate(url("/self-service"));
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Protect your account");
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use an authenticator app")).click();
 		assertAccessible();
 		String key = this.page.locator("#totp-secret").textContent();
 		String enrollmentCode = TestAuthenticator.currentCode(key);
@@ -62,6 +71,9 @@ class RegistrationBrowserTests extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Your recovery codes");
 		assertThat(this.page.locator(".codes li")).hasCount(10);
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the home page")).click();
+		assertThat(this.page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(p.npi().value())))
+			.isVisible();
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 
 		this.page.navigate(url("/login"));

@@ -66,7 +66,7 @@ class SignInGuardTests {
 		}
 		signIn(this.username, PASSWORD).andExpect(redirectedUrl("/login?error"));
 		Thread.sleep(SignInGuard.delayAfter(4).toMillis() + 200);
-		signIn(this.username, PASSWORD).andExpect(redirectedUrl("/"));
+		signIn(this.username, PASSWORD).andExpect(redirectedUrl("/login/set-up"));
 	}
 
 	@Test
@@ -85,7 +85,7 @@ class SignInGuardTests {
 			.andExpect(content().string(containsString("Unlock my account")));
 		this.mvc.perform(post("/unlock").with(csrf()).param("token", link.group(1)))
 			.andExpect(redirectedUrl("/login?unlocked"));
-		signIn(this.username, PASSWORD).andExpect(redirectedUrl("/"));
+		signIn(this.username, PASSWORD).andExpect(redirectedUrl("/login/set-up"));
 		this.mvc.perform(post("/unlock").with(csrf()).param("token", link.group(1))).andExpect(status().isGone());
 	}
 
@@ -101,7 +101,7 @@ class SignInGuardTests {
 			.with((request) -> {
 				request.setRemoteAddr("10.255.255.254");
 				return request;
-			})).andExpect(redirectedUrl("/"));
+			})).andExpect(redirectedUrl("/login/set-up"));
 		this.mvc.perform(get("/login").param("throttled", ""))
 			.andExpect(content().string(containsString("Too many failed sign-ins came from this network")));
 	}

@@ -56,7 +56,7 @@ class TwoStepSignInTests {
 	void afterEnrollmentSigningInNeedsACodeThatWorksOnce() throws Exception {
 		byte[] secret = enroll();
 		Cookie session = signInWithPassword();
-		this.mvc.perform(get("/").cookie(session)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login/second-step"));
 		this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", "000000"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("not right")));
@@ -111,6 +111,53 @@ class TwoStepSignInTests {
 				.param("password", "not my password"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString(Totp.base32(secret).substring(0, 4))));
+		assertThat(signInWithPasswordRedirect()).isEqualTo("/login/set-up");
+	}
+
+	@Test
+	void anAccountWithoutASecondFactorSetsOneUpBeforeAnythingElseOpens() throws Exception {
+		MvcResult signedIn = this.mvc
+			.perform(post("/login").with(csrf()).param("username", this.username).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/login/set-up"))
+			.andReturn();
+		Cookie session = signedIn.getResponse().getCookie("SESSION");
+		this.mvc.perform(get("/self-service").cookie(session)).andExpect(redirectedUrl("/login/set-up"));
+		this.mvc.perform(post("/self-service/password").cookie(session).with(csrf())).andExpect(status().isForbidden());
+		this.mvc.perform(post("/login/second-step").cookie(session).with(csrf()).param("code", "000000"))
+			.andExpect(status().isForbidden());
+
+		MvcResult page = this.mvc.perform(post("/login/set-up/app").cookie(session).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/login/set-up/app/confirm")))
+			.andReturn();
+		byte[] secret = secretIn(page.getResponse().getContentAsString());
+		this.mvc
+			.perform(post("/login/set-up/app/confirm").cookie(session)
+				.with(csrf())
+				.param("code", "000000")
+				.param("password", PASSWORD))
+			.andExpect(status().isUnprocessableContent());
+		this.mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login/set-up"));
+		MvcResult done = this.mvc
+			.perform(post("/login/set-up/app/confirm").cookie(session)
+				.with(csrf())
+				.param("code", Totp.code(secret, Totp.step(Instant.now().getEpochSecond())))
+				.param("password", PASSWORD))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your recovery codes")))
+			.andReturn();
+		Cookie full = latest(done, session);
+		assertThat(full.getValue()).as("a new session id once signed in").isNotEqualTo(session.getValue());
+		this.mvc.perform(get("/").cookie(full)).andExpect(status().isOk());
+		assertThat(signInWithPasswordRedirect()).isEqualTo("/login/second-step");
+	}
+
+	@Test
+	void demoLoginsAndOnlyWaivedAccountsSignInWithThePasswordAlone() throws Exception {
+		this.mvc.perform(
+				post("/login").with(csrf()).param("username", "frontdesk.demo").param("password", "Portico-demo-2026"))
+			.andExpect(redirectedUrl("/"));
+		this.accounts.waiveSecondStep(me().accountId(), "test");
 		assertThat(signInWithPasswordRedirect()).isEqualTo("/");
 	}
 

@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TwoStepController {
 
+	private static final Path SELF_SERVICE = new Path("/self-service/two-step", "/self-service/two-step/confirm");
+
+	private static final Path AT_SIGN_IN = new Path("/login/set-up", "/login/set-up/app/confirm");
+
 	private final TwoStepSignIn twoStep;
 
 	private final SecondStep secondStep;
@@ -46,16 +50,46 @@ class TwoStepController {
 
 	@PostMapping("/self-service/two-step/begin")
 	String begin(@AuthenticationPrincipal PorticoUser user, Model model) {
-		if (this.twoStep.enrolled(user.accountId())) {
-			return "redirect:/self-service/two-step";
-		}
-		show(this.twoStep.begin(user.accountId(), user.getUsername()), model);
-		return "identity/two-step-enroll";
+		return begin(user, SELF_SERVICE, model);
 	}
 
 	@PostMapping("/self-service/two-step/confirm")
 	String confirm(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		return confirm(user, SELF_SERVICE, password, code, request, response, model);
+	}
+
+	/**
+	 * At sign-in, an account without a second factor sets one up before going on.
+	 */
+	@GetMapping("/login/set-up")
+	String setUpChoice() {
+		return "identity/set-up";
+	}
+
+	@PostMapping("/login/set-up/app")
+	String setUpApp(@AuthenticationPrincipal PorticoUser user, Model model) {
+		return begin(user, AT_SIGN_IN, model);
+	}
+
+	@PostMapping("/login/set-up/app/confirm")
+	String setUpAppConfirm(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		return confirm(user, AT_SIGN_IN, password, code, request, response, model);
+	}
+
+	private String begin(PorticoUser user, Path path, Model model) {
+		if (this.twoStep.enrolled(user.accountId())) {
+			return "redirect:" + path.start();
+		}
+		show(this.twoStep.begin(user.accountId(), user.getUsername()), path, model);
+		return "identity/two-step-enroll";
+	}
+
+	private String confirm(PorticoUser user, Path path, String password, String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		String email = this.accounts.summaries(List.of(user.accountId())).get(0).email();
 		Optional<List<String>> codes = this.twoStep.confirm(user.accountId(), user.getUsername(), email, password,
 				code);
@@ -64,13 +98,20 @@ class TwoStepController {
 			model.addAttribute("problem", "two-step.enroll.wrong");
 			Optional<TwoStepSignIn.Enrollment> pending = this.twoStep.pending(user.accountId(), user.getUsername());
 			if (pending.isEmpty()) {
-				return "redirect:/self-service/two-step";
+				return "redirect:" + path.start();
 			}
-			show(pending.get(), model);
+			show(pending.get(), path, model);
 			return "identity/two-step-enroll";
+		}
+		if (path == AT_SIGN_IN) {
+			this.secondStep.signInFully(user, request, response);
 		}
 		model.addAttribute("codes", codes.get());
 		return "identity/two-step-codes";
+	}
+
+	/** Where enrollment starts and where its form posts: Self Service, or at sign-in. */
+	private record Path(String start, String confirm) {
 	}
 
 	@GetMapping("/login/second-step")
@@ -93,7 +134,8 @@ class TwoStepController {
 		return "identity/second-step";
 	}
 
-	private static void show(TwoStepSignIn.Enrollment enrollment, Model model) {
+	private static void show(TwoStepSignIn.Enrollment enrollment, Path path, Model model) {
+		model.addAttribute("confirmAction", path.confirm());
 		model.addAttribute("secret", enrollment.secret().replaceAll("(.{4})", "$1 ").trim());
 		model.addAttribute("qr", "data:image/svg+xml;base64,"
 				+ Base64.getEncoder().encodeToString(enrollment.qrSvg().getBytes(StandardCharsets.UTF_8)));

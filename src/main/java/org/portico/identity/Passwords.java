@@ -93,6 +93,19 @@ public class Passwords {
 	}
 
 	/**
+	 * Re-authentication: checks the signed-in user's password again before a sensitive
+	 * change. A wrong one is audited.
+	 */
+	@Transactional(readOnly = true)
+	public boolean reconfirm(AccountId id, String typed, String purpose) {
+		Account account = account(id).orElseThrow();
+		boolean right = typed != null && this.encoder.matches(typed, account.passwordHash());
+		this.audit.record(new AuditEvent(account.username(), "password.reconfirm", "account",
+				String.valueOf(id.value()), right ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, purpose));
+		return right;
+	}
+
+	/**
 	 * Emails a single-use link to choose a new password, if the username names an active
 	 * account. Whether it does is never revealed: the caller answers the same either way.
 	 */

@@ -42,11 +42,14 @@ public class SecondStep implements AuthenticationSuccessHandler {
 
 	private final Accounts accounts;
 
+	private final Passkeys passkeys;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final AuthenticationSuccessHandler done = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SecondStep(TwoStepSignIn twoStep, SignInGuard guard, Accounts accounts) {
+	SecondStep(TwoStepSignIn twoStep, SignInGuard guard, Accounts accounts, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.twoStep = twoStep;
 		this.guard = guard;
 		this.accounts = accounts;
@@ -56,7 +59,10 @@ public class SecondStep implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		if (authentication.getPrincipal() instanceof PorticoUser user) {
-			if (this.twoStep.enrolled(user.accountId())) {
+			// The password was just typed: enough to add a second factor in the next
+			// minutes.
+			RecentPassword.confirmed(request.getSession());
+			if (this.twoStep.enrolled(user.accountId()) || this.passkeys.any(user.accountId())) {
 				hold(user, PENDING, "/login/second-step", request, response);
 				return;
 			}

@@ -1,12 +1,24 @@
 package org.portico.identity;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 
 /**
  * Who may reach which page, how people sign in, and the protective headers on every
@@ -25,8 +37,15 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain portal(HttpSecurity http, SignInGuard guard, SecondStep secondStep) throws Exception {
+	WebAuthnRelyingPartyOperations relyingParty(PasskeySignIn passkeySignIn) {
+		return passkeySignIn.relyingParty();
+	}
+
+	@Bean
+	SecurityFilterChain portal(HttpSecurity http, SignInGuard guard, SecondStep secondStep, PasskeySignIn passkeySignIn,
+			ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
 		http.addFilterBefore(new ClientThrottle(guard), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new RecentPassword.Required(), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
@@ -42,10 +61,29 @@ class SecurityConfiguration {
 			.hasRole("SECOND_STEP_PENDING")
 			.requestMatchers("/login/set-up", "/login/set-up/**")
 			.hasRole("SECOND_STEP_SET_UP")
+			.requestMatchers("/webauthn/register/**")
+			.hasAnyRole("SECOND_STEP_SET_UP", "PROVIDER_USER", "STAFF")
 			.anyRequest()
 			.hasAnyRole("PROVIDER_USER", "STAFF"));
 		http.formLogin(
 				(form) -> form.loginPage("/login").failureUrl("/login?error").successHandler(secondStep).permitAll());
+		http.webAuthn((webAuthn) -> webAuthn.rpName("Portico")
+			.disableDefaultRegistrationPage(true)
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <F extends WebAuthnAuthenticationFilter> F postProcess(F filter) {
+					// The account's own user and authorities, its status checked, and a
+					// new
+					// session id and CSRF token, as after a password.
+					ProviderManager manager = new ProviderManager(passkeySignIn.provider());
+					events.ifAvailable(manager::setAuthenticationEventPublisher);
+					filter.setAuthenticationManager(manager);
+					filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+							List.of(new ChangeSessionIdAuthenticationStrategy(),
+									new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()))));
+					return filter;
+				}
+			}));
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new UnfinishedSignIn()));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

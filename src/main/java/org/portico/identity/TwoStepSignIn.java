@@ -53,11 +53,14 @@ public class TwoStepSignIn {
 
 	private final Sessions sessions;
 
+	private final Passkeys passkeys;
+
 	private final Clock clock;
 
 	TwoStepSignIn(JdbcClient jdbc, SecretSealer sealer, PasswordEncoder encoder, AuditLog audit,
-			Notifications notifications, Sessions sessions, Clock clock) {
+			Notifications notifications, Sessions sessions, Passkeys passkeys, Clock clock) {
 		this.sessions = sessions;
+		this.passkeys = passkeys;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.encoder = encoder;
@@ -174,9 +177,13 @@ public class TwoStepSignIn {
 		return ok;
 	}
 
-	/** Turns two-step sign-in off, such as when an administrator resets a lost phone. */
+	/**
+	 * Turns every second factor off, app and passkeys, such as when an administrator
+	 * resets a lost phone. The account sets one up again at its next sign-in.
+	 */
 	@Transactional
 	public void remove(AccountId id, String by) {
+		this.passkeys.removeAll(id);
 		this.jdbc.sql("DELETE FROM identity.recovery_code WHERE account_id = ?").param(id.value()).update();
 		this.jdbc.sql("DELETE FROM identity.totp_credential WHERE account_id = ?").param(id.value()).update();
 		this.audit.record(AuditEvent.success(by, "mfa.remove", "account", String.valueOf(id.value())));
@@ -184,8 +191,8 @@ public class TwoStepSignIn {
 			this.sessions.endAll(rs.getString(1));
 			this.notifications.send(new Email("mfa-removed", rs.getString(2),
 					"Two-step sign-in was turned off for your Portico account", """
-							%s turned off two-step sign-in for your Portico account %s, and ended your sessions.
-							Sign in with your password and set it up again under Self Service.
+							%s turned off two-step sign-in for your Portico account %s, removed its passkeys and
+							ended your sessions. Sign in with your password and set up a second step again.
 
 							If you did not ask for this, call Provider Services at once.
 							""".formatted(by, rs.getString(1))));

@@ -96,7 +96,7 @@ abstract class BrowserTest extends RunningPortalTest {
 		page.navigate(url("/login"));
 		page.getByLabel("Username").fill(username);
 		page.getByLabel("Password").fill(password);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		page.waitForSelector("nav.main-nav, #set-up-app, input[autocomplete=one-time-code]");
 		if (page.locator("#set-up-app").count() > 0) {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use an authenticator app")).click();

@@ -53,7 +53,7 @@ class RegistrationBrowserTests extends BrowserTest {
 		// The first sign-in stops until a second factor is set up.
 		this.page.getByLabel("Username").fill(username);
 		this.page.getByLabel("Password").fill(PASSWORD);
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Protect your account");
 		assertAccessible();
@@ -79,7 +79,7 @@ class RegistrationBrowserTests extends BrowserTest {
 		this.page.navigate(url("/login"));
 		this.page.getByLabel("Username").fill(username);
 		this.page.getByLabel("Password").fill(PASSWORD);
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Enter the code from your app");
 		assertAccessible();

@@ -26,7 +26,7 @@ class ShellBrowserTests extends BrowserTest {
 		this.page.navigate(url("/login"));
 		this.page.getByLabel("Username").fill("saa.demo");
 		this.page.getByLabel("Password").fill("wrong-password-here");
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("do not match an active account");
 		assertAccessible();
 	}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portico.identity.Passkeys;
 import org.portico.identity.PorticoUser;
 import org.portico.identity.SecondStep;
 import org.portico.identity.TwoStepSignIn;
@@ -34,9 +35,13 @@ class TwoStepController {
 
 	private final SecondStep secondStep;
 
+	private final Passkeys passkeys;
+
 	private final org.portico.identity.Accounts accounts;
 
-	TwoStepController(TwoStepSignIn twoStep, SecondStep secondStep, org.portico.identity.Accounts accounts) {
+	TwoStepController(TwoStepSignIn twoStep, SecondStep secondStep, org.portico.identity.Accounts accounts,
+			Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.twoStep = twoStep;
 		this.secondStep = secondStep;
 		this.accounts = accounts;
@@ -115,7 +120,8 @@ class TwoStepController {
 	}
 
 	@GetMapping("/login/second-step")
-	String secondStepForm() {
+	String secondStepForm(@AuthenticationPrincipal PorticoUser user, Model model) {
+		showSecondSteps(user, model);
 		return "identity/second-step";
 	}
 
@@ -131,7 +137,14 @@ class TwoStepController {
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("wrong", true);
+		showSecondSteps(user, model);
 		return "identity/second-step";
+	}
+
+	/** Which second steps the account has: a code from its app, its passkey, or both. */
+	private void showSecondSteps(PorticoUser user, Model model) {
+		model.addAttribute("totp", this.twoStep.enrolled(user.accountId()));
+		model.addAttribute("passkey", this.passkeys.any(user.accountId()));
 	}
 
 	private static void show(TwoStepSignIn.Enrollment enrollment, Path path, Model model) {

@@ -1,0 +1,258 @@
+package org.portico.members.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.portico.access.AccessApi;
+import org.portico.access.ProviderFunction;
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
+import org.portico.identity.PorticoUser;
+import org.portico.members.Eligibility;
+import org.portico.members.EligibilityReport;
+import org.portico.members.MemberId;
+import org.portico.members.MemberSearch;
+import org.portico.members.MemberSearch.Match;
+import org.portico.providers.Npi;
+import org.portico.providers.ProviderApi;
+import org.portico.providers.ProviderSummary;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Eligibility & Benefits: find a member by an exact identifying match, acting for one of
+ * the user's NPIs, then read their report. Every search and every view is audited; a
+ * member not found by this session's own search is "not found".
+ */
+@Controller
+class EligibilityController {
+
+	private static final ProviderFunction FUNCTION = ProviderFunction.ELIGIBILITY_BENEFITS;
+
+	private final MemberSearch search;
+
+	private final Eligibility eligibility;
+
+	private final AccessApi access;
+
+	private final ProviderApi providers;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	EligibilityController(MemberSearch search, Eligibility eligibility, AccessApi access, ProviderApi providers,
+			AuditLog audit, Clock clock) {
+		this.search = search;
+		this.eligibility = eligibility;
+		this.access = access;
+		this.providers = providers;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The search form's fields, as typed. */
+	record SearchForm(String npi, String way, String firstName, String lastName, String birthDate, String memberId,
+			String subscriberId, String dateOfService) {
+
+		private static final List<String> WAYS = List.of("NAME", "ID", "SUBSCRIBER");
+
+		SearchForm {
+			npi = clean(npi);
+			way = WAYS.contains(clean(way)) ? clean(way) : "NAME";
+			firstName = clean(firstName);
+			lastName = clean(lastName);
+			birthDate = clean(birthDate);
+			memberId = clean(memberId);
+			subscriberId = clean(subscriberId);
+			dateOfService = clean(dateOfService);
+		}
+
+		private static String clean(String value) {
+			return (value == null) ? "" : value.strip();
+		}
+
+	}
+
+	@GetMapping("/eligibility")
+	String form(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "NAME") String way,
+			Model model) {
+		return form(user, new SearchForm("", way, "", "", "", "", "", ""), List.of(), model);
+	}
+
+	@GetMapping("/eligibility/search")
+	String search(@AuthenticationPrincipal PorticoUser user, @ModelAttribute SearchForm form, HttpSession session,
+			Model model, HttpServletResponse response) {
+		List<String> problems = new ArrayList<>();
+		Npi npi = actingFor(user, form.npi(), problems);
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate dateOfService = form.dateOfService().isEmpty() ? today
+				: date(form.dateOfService(), "eligibility.problem.date-of-service", problems);
+		List<Match> matches = List.of();
+		if ("ID".equals(form.way())) {
+			MemberId id = memberId(form.memberId(), problems);
+			if (problems.isEmpty()) {
+				matches = this.search.byMemberId(id);
+			}
+		}
+		else if ("SUBSCRIBER".equals(form.way())) {
+			String subscriber = form.subscriberId().replaceAll("[\\s-]", "");
+			if (!subscriber.matches("[0-9]{9}")) {
+				problems.add("eligibility.problem.subscriber-id");
+			}
+			if (problems.isEmpty()) {
+				matches = this.search.bySubscriber(subscriber);
+			}
+		}
+		else {
+			if (form.firstName().isEmpty() || form.firstName().length() > 60) {
+				problems.add("eligibility.problem.first-name");
+			}
+			if (form.lastName().isEmpty() || form.lastName().length() > 60) {
+				problems.add("eligibility.problem.last-name");
+			}
+			LocalDate birth = date(form.birthDate(), "eligibility.problem.birth-date", problems);
+			if (birth != null && birth.isAfter(today)) {
+				problems.add("eligibility.problem.birth-date-future");
+			}
+			if (problems.isEmpty()) {
+				matches = this.search.byNameAndBirthDate(form.firstName(), form.lastName(), birth);
+			}
+		}
+		if (!problems.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(user, form, problems, model);
+		}
+		this.audit.record(new AuditEvent(user.getUsername(), "member.search", "npi", npi.value(), AuditOutcome.SUCCESS,
+				"by " + form.way().toLowerCase() + ", " + matches.size() + " found"));
+		if (matches.isEmpty()) {
+			return form(user, form, List.of("eligibility.no-match"), model);
+		}
+		if ("NAME".equals(form.way()) && matches.size() > 1) {
+			return form(user, form, List.of("eligibility.ambiguous"), model);
+		}
+		FoundMembers.remember(session, user.accountId(), matches.stream().map(Match::id).toList());
+		if (matches.size() == 1) {
+			return "redirect:" + reportLink(matches.get(0).id(), npi, dateOfService);
+		}
+		model.addAttribute("family", matches);
+		model.addAttribute("npi", npi.value());
+		model.addAttribute("dateOfService", dateOfService);
+		return "members/family";
+	}
+
+	@GetMapping("/eligibility/members/{memberId}")
+	String report(@AuthenticationPrincipal PorticoUser user, @PathVariable String memberId,
+			@RequestParam(defaultValue = "") String npi, @RequestParam(defaultValue = "") String dos,
+			HttpSession session, Model model) {
+		MemberId id;
+		try {
+			id = MemberId.parse(memberId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		List<String> problems = new ArrayList<>();
+		Npi actingFor = actingFor(user, npi, problems);
+		LocalDate dateOfService = dos.isBlank() ? LocalDate.now(this.clock) : date(dos, "", problems);
+		if (!problems.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		if (!FoundMembers.contains(session, user.accountId(), id)) {
+			this.audit.record(AuditEvent.denied(user.getUsername(), "member.view", "member", id.toString()));
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		EligibilityReport report = this.eligibility.report(id, dateOfService)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.audit.record(new AuditEvent(user.getUsername(), "member.view", "member", id.toString(),
+				AuditOutcome.SUCCESS, "eligibility for NPI " + actingFor.value() + " on " + dateOfService));
+		model.addAttribute("report", report);
+		model.addAttribute("npi", actingFor.value());
+		model.addAttribute("provider", this.providers.find(actingFor).orElse(null));
+		model.addAttribute("pcpNames",
+				this.providers.findAll(report.pcpHistory().stream().map((p) -> new Npi(p.pcpNpi())).distinct().toList())
+					.stream()
+					.collect(Collectors.toMap((p) -> p.npi().value(), ProviderSummary::name, (a, b) -> a)));
+		return "members/report";
+	}
+
+	static String reportLink(MemberId id, Npi npi, LocalDate dateOfService) {
+		return "/eligibility/members/" + id + "?npi=" + npi.value() + "&dos=" + dateOfService;
+	}
+
+	/**
+	 * The NPI the user acts for: one they hold the function for. Any other is refused
+	 * with the 403 page and audited.
+	 */
+	private Npi actingFor(PorticoUser user, String typed, List<String> problems) {
+		if (!Npi.isValid(typed)) {
+			problems.add("eligibility.problem.npi");
+			return null;
+		}
+		Npi npi = Npi.parse(typed);
+		if (!this.access.may(user.accountId(), FUNCTION, npi)) {
+			this.audit.record(AuditEvent.denied(user.getUsername(), "member.search", "npi", npi.value()));
+			throw new AccessDeniedException("No eligibility access for " + npi.value());
+		}
+		return npi;
+	}
+
+	private static MemberId memberId(String typed, List<String> problems) {
+		try {
+			return MemberId.parse(typed);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add("eligibility.problem.member-id");
+			return null;
+		}
+	}
+
+	private static LocalDate date(String typed, String problem, List<String> problems) {
+		try {
+			return LocalDate.parse(typed);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(problem);
+			return null;
+		}
+	}
+
+	private String form(PorticoUser user, SearchForm form, List<String> problems, Model model) {
+		List<Npi> npis = this.access.npisFor(user.accountId(), FUNCTION).stream().toList();
+		Map<Npi, ProviderSummary> names = this.providers.findAll(npis)
+			.stream()
+			.collect(Collectors.toMap(ProviderSummary::npi, Function.identity()));
+		model.addAttribute("npis", npis.stream().map((n) -> new NpiChoice(n.value(), names.get(n))).toList());
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		return "members/search";
+	}
+
+	record NpiChoice(String npi, ProviderSummary provider) {
+
+		public String label() {
+			return (this.provider != null) ? this.provider.name() + " (NPI " + this.npi + ")" : "NPI " + this.npi;
+		}
+
+	}
+
+}

@@ -85,14 +85,35 @@ public class Registration {
 	public record ClaimProof(String claimNumber, String serviceDate, String billed) {
 	}
 
+	/**
+	 * What proves that a person acts for a provider: the NPI, the group's TIN or the
+	 * individual's last four SSN digits, and two of the provider's recent claims. Asked
+	 * the same way of a new registration and of a signed-in user adding a provider.
+	 */
+	public record ProviderProof(String npi, boolean group, String tin, String ssnLastFour, List<ClaimProof> claims) {
+
+		@Override
+		public String toString() {
+			return "ProviderProof[" + this.npi + "]";
+		}
+
+	}
+
+	/**
+	 * How the person will act for the provider: as the provider, or on the provider's
+	 * behalf once the provider approves by email; and whether they may replace the NPI's
+	 * current SAA.
+	 */
+	public record Acting(boolean onBehalf, String providerEmail, boolean replaceSaa) {
+	}
+
 	/** What the registration form sends. */
-	public record Request(String npi, boolean group, String tin, String ssnLastFour, List<ClaimProof> claims,
-			boolean onBehalf, String providerEmail, boolean replaceSaa, String name, String email, String username,
+	public record Request(ProviderProof proof, Acting acting, String name, String email, String username,
 			String password, String confirmation) {
 
 		@Override
 		public String toString() {
-			return "Request[" + this.npi + "]";
+			return "Request[" + this.proof.npi() + "]";
 		}
 
 	}
@@ -125,26 +146,7 @@ public class Registration {
 	@Transactional
 	public Outcome register(Request r, String client) {
 		List<String> problems = new ArrayList<>();
-		Npi npi = Npi.isValid(r.npi()) ? Npi.parse(r.npi()) : null;
-		if (npi == null) {
-			problems.add("registration.problem.npi");
-		}
-		Tin tin = null;
-		if (r.group()) {
-			try {
-				tin = Tin.parse(r.tin());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add("registration.problem.tin");
-			}
-		}
-		else if (r.ssnLastFour() == null || !r.ssnLastFour().strip().matches("[0-9]{4}")) {
-			problems.add("registration.problem.ssn");
-		}
-		List<Proof> proofs = proofs(r.claims(), problems);
-		if (r.onBehalf() && (r.providerEmail() == null || !Email.isValidAddress(r.providerEmail().strip()))) {
-			problems.add("registration.problem.provider-email");
-		}
+		Evidence evidence = read(r.proof(), r.acting(), problems);
 		if (r.name() == null || r.name().isBlank() || r.name().length() > 120) {
 			problems.add("registration.problem.name");
 		}
@@ -165,37 +167,98 @@ public class Registration {
 		if (!problems.isEmpty()) {
 			return new Outcome.Problems(problems);
 		}
-		if (tooManyFailures(client, npi)) {
-			return new Outcome.NotVerified(true);
-		}
-		boolean identified = r.group() ? this.providers.tinMatches(npi, tin)
-				: this.providers.ssnLastFourMatches(npi, r.ssnLastFour().strip());
-		LocalDate since = LocalDate.now(this.clock).minusMonths(12);
-		boolean claimsMatch = !proofs.get(0).number().equals(proofs.get(1).number()) && proofs.stream()
-			.allMatch((p) -> this.claims.matchesRecentClaim(npi, p.number(), p.serviceDate(), p.billed(), since));
-		if (!identified || !claimsMatch) {
-			recordFailure(client, npi);
-			return new Outcome.NotVerified(tooManyFailures(client, npi));
-		}
-		if (this.access.seniorAccessAdministratorOf(npi).isPresent() && !r.replaceSaa()) {
-			return new Outcome.SaaExists();
+		Optional<Outcome> refused = verify(evidence, client, "(registration)", r.acting());
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		AccountId account = this.accounts
 			.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
-		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", npi.value()));
-		if (r.onBehalf()) {
-			requestProviderDecision(account, username, npi, r.providerEmail().strip(), r.replaceSaa(),
-					r.name().strip());
-			return new Outcome.AwaitingProvider(r.providerEmail().strip());
+		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", evidence.npi().value()));
+		return actFor(account, username, r.name().strip(), evidence, r.acting(), new Outcome.Registered(username));
+	}
+
+	/**
+	 * Reads the provider's details as typed; adds what is wrong to the problems.
+	 * @return the details, or null when any is wrong
+	 */
+	private Evidence read(ProviderProof p, Acting acting, List<String> problems) {
+		int before = problems.size();
+		Npi npi = Npi.isValid(p.npi()) ? Npi.parse(p.npi()) : null;
+		if (npi == null) {
+			problems.add("registration.problem.npi");
 		}
-		List<Npi> npis = (r.group() && this.providers.npisUnderSameTin(npi).contains(npi))
-				? this.providers.npisUnderSameTin(npi) : List.of(npi);
+		Tin tin = null;
+		String ssnLastFour = null;
+		if (p.group()) {
+			try {
+				tin = Tin.parse(p.tin());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("registration.problem.tin");
+			}
+		}
+		else if (p.ssnLastFour() == null || !p.ssnLastFour().strip().matches("[0-9]{4}")) {
+			problems.add("registration.problem.ssn");
+		}
+		else {
+			ssnLastFour = p.ssnLastFour().strip();
+		}
+		List<QuotedClaim> proofs = proofs(p.claims(), problems);
+		if (acting.onBehalf()
+				&& (acting.providerEmail() == null || !Email.isValidAddress(acting.providerEmail().strip()))) {
+			problems.add("registration.problem.provider-email");
+		}
+		return (problems.size() == before) ? new Evidence(npi, tin, ssnLastFour, proofs) : null;
+	}
+
+	/**
+	 * The one check of a provider's details, for a new registration and for a signed-in
+	 * user adding a provider alike: the TIN or SSN digits and two recent claims must
+	 * match. Repeated failures from one client or for one NPI stop further tries, and
+	 * every failure gets the same answer whatever did not match.
+	 * @param actor who is trying, for the audit trail
+	 * @return empty when verified and the person may act as asked; otherwise the answer
+	 */
+	private Optional<Outcome> verify(Evidence e, String client, String actor, Acting acting) {
+		if (tooManyFailures(client, e.npi())) {
+			return Optional.of(new Outcome.NotVerified(true));
+		}
+		boolean identified = e.group() ? this.providers.tinMatches(e.npi(), e.tin())
+				: this.providers.ssnLastFourMatches(e.npi(), e.ssnLastFour());
+		LocalDate since = LocalDate.now(this.clock).minusMonths(12);
+		boolean claimsMatch = !e.claims().get(0).number().equals(e.claims().get(1).number()) && e.claims()
+			.stream()
+			.allMatch((c) -> this.claims.matchesRecentClaim(e.npi(), c.number(), c.serviceDate(), c.billed(), since));
+		if (!identified || !claimsMatch) {
+			recordFailure(client, e.npi(), actor);
+			return Optional.of(new Outcome.NotVerified(tooManyFailures(client, e.npi())));
+		}
+		if (this.access.seniorAccessAdministratorOf(e.npi()).isPresent() && !acting.replaceSaa()) {
+			return Optional.of(new Outcome.SaaExists());
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * After verification: as the provider, the account becomes the NPI's SAA at once (for
+	 * a group's own NPI, also of the NPIs under its TIN that have none); on the
+	 * provider's behalf, the provider is asked by email.
+	 * @return what to answer when done, or that the provider was asked
+	 */
+	private Outcome actFor(AccountId account, String username, String name, Evidence e, Acting acting, Outcome done) {
+		if (acting.onBehalf()) {
+			requestProviderDecision(account, username, e.npi(), acting.providerEmail().strip(), acting.replaceSaa(),
+					name);
+			return new Outcome.AwaitingProvider(acting.providerEmail().strip());
+		}
+		List<Npi> npis = (e.group() && this.providers.npisUnderSameTin(e.npi()).contains(e.npi()))
+				? this.providers.npisUnderSameTin(e.npi()) : List.of(e.npi());
 		for (Npi each : npis) {
-			if (each.equals(npi) || this.access.seniorAccessAdministratorOf(each).isEmpty()) {
+			if (each.equals(e.npi()) || this.access.seniorAccessAdministratorOf(each).isEmpty()) {
 				becomeSaa(account, username, each);
 			}
 		}
-		return new Outcome.Registered(username);
+		return done;
 	}
 
 	/**
@@ -324,11 +387,23 @@ public class Registration {
 						""".formatted(name, npi.value(), this.notifications.link("/register/decide?token=" + token))));
 	}
 
-	private record Proof(ClaimNumber number, LocalDate serviceDate, BigDecimal billed) {
+	private record QuotedClaim(ClaimNumber number, LocalDate serviceDate, BigDecimal billed) {
 	}
 
-	private static List<Proof> proofs(List<ClaimProof> claims, List<String> problems) {
-		List<Proof> proofs = new ArrayList<>();
+	/**
+	 * A provider's details, well formed: the NPI, the TIN (a group) or the last four SSN
+	 * digits (an individual), and two claims.
+	 */
+	private record Evidence(Npi npi, Tin tin, String ssnLastFour, List<QuotedClaim> claims) {
+
+		boolean group() {
+			return this.tin != null;
+		}
+
+	}
+
+	private static List<QuotedClaim> proofs(List<ClaimProof> claims, List<String> problems) {
+		List<QuotedClaim> proofs = new ArrayList<>();
 		if (claims == null || claims.size() != 2) {
 			problems.add("registration.problem.claims");
 			return proofs;
@@ -336,7 +411,7 @@ public class Registration {
 		for (ClaimProof c : claims) {
 			try {
 				BigDecimal billed = new BigDecimal(c.billed().strip().replace("$", "").replace(",", ""));
-				proofs.add(new Proof(ClaimNumber.parse(c.claimNumber()), LocalDate.parse(c.serviceDate().strip()),
+				proofs.add(new QuotedClaim(ClaimNumber.parse(c.claimNumber()), LocalDate.parse(c.serviceDate().strip()),
 						billed.setScale(2, java.math.RoundingMode.UNNECESSARY)));
 			}
 			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException | NullPointerException ex) {
@@ -356,12 +431,11 @@ public class Registration {
 
 	/** Kept even though the registration's own transaction is rolled back. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void recordFailure(String client, Npi npi) {
+	void recordFailure(String client, Npi npi, String actor) {
 		this.jdbc.sql("INSERT INTO access.registration_attempt (client, npi, failed_at) VALUES (?, ?, ?)")
 			.params(client, npi.value(), Timestamp.from(Instant.now(this.clock)))
 			.update();
-		this.audit.record(new AuditEvent("(registration)", "registration.verify", "npi", npi.value(),
-				AuditOutcome.FAILURE, null));
+		this.audit.record(new AuditEvent(actor, "registration.verify", "npi", npi.value(), AuditOutcome.FAILURE, null));
 	}
 
 	private static boolean isTin(String digits) {

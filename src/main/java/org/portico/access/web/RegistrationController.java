@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.access.Registration;
+import org.portico.access.Registration.Acting;
 import org.portico.access.Registration.ClaimProof;
 import org.portico.access.Registration.Outcome;
+import org.portico.access.Registration.ProviderProof;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -116,10 +118,12 @@ class RegistrationController {
 				"", "");
 
 		Registration.Request toRequest() {
-			return new Registration.Request(this.npi, !"SSN".equals(this.identification), this.tin, this.ssnLastFour,
-					List.of(new ClaimProof(this.claim1Number, this.claim1Date, this.claim1Billed),
-							new ClaimProof(this.claim2Number, this.claim2Date, this.claim2Billed)),
-					"BEHALF".equals(this.registeringAs), this.providerEmail, "REPLACE".equals(this.replaceSaa),
+			return new Registration.Request(
+					new ProviderProof(this.npi, !"SSN".equals(this.identification), this.tin, this.ssnLastFour,
+							List.of(new ClaimProof(this.claim1Number, this.claim1Date, this.claim1Billed),
+									new ClaimProof(this.claim2Number, this.claim2Date, this.claim2Billed))),
+					new Acting("BEHALF".equals(this.registeringAs), this.providerEmail,
+							"REPLACE".equals(this.replaceSaa)),
 					this.name, this.email, this.username, this.password, this.confirmation);
 		}
 

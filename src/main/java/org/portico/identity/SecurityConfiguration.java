@@ -30,9 +30,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
-					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide")
+					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide",
+					"/register/review", "/register/review/sent")
 			.permitAll()
-			.requestMatchers("/staff/outbox/**")
+			.requestMatchers("/staff/outbox/**", "/staff/registrations/**")
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/audit/**")
 			.hasRole("COMPLIANCE")

@@ -287,6 +287,15 @@ class RegistrationReviewTests {
 	}
 
 	@Test
+	void anyoneWhoCannotVerifyOnlineCanAskProviderServicesFromTheLandingPage() throws Exception {
+		this.mvc.perform(get("/register")).andExpect(content().string(containsString("href=\"/register/review\"")));
+		this.mvc.perform(get("/register/review"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Send to Provider Services")))
+			.andExpect(content().string(not(containsString("too many attempts"))));
+	}
+
+	@Test
 	void onlyProviderServicesReachTheQueue() throws Exception {
 		Npi npi = organizationWithoutSaa(7);
 		String username = fresh();

@@ -10,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.portico.access.AccessApi.NpiAccess;
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
@@ -21,6 +23,7 @@ import org.portico.identity.AccountSummary;
 import org.portico.identity.Accounts;
 import org.portico.identity.NewAccount;
 import org.portico.identity.PasswordPolicy;
+import org.portico.identity.PorticoUser;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
 import org.portico.platform.SingleUseTokens;
@@ -34,7 +37,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registration from the login page's "Register here": prove who the provider is with the
+ * Registration from the login page's "Register here", and "I need additional access" for
+ * a signed-in user adding providers to their login: prove who the provider is with the
  * NPI, the TIN or the last four digits of the SSN, and two claims of the last twelve
  * months; then become the NPI's Senior Access Administrator at once (as the provider), or
  * once the provider approves through an emailed link (on the provider's behalf). No
@@ -141,6 +145,17 @@ public class Registration {
 		record AwaitingProvider(String providerEmail) implements Outcome {
 		}
 
+		/** The signed-in user is the SAA of these NPIs now. */
+		record Added(List<Npi> npis) implements Outcome {
+		}
+
+		/**
+		 * The signed-in user administers the NPI already; nothing was verified or
+		 * changed.
+		 */
+		record AlreadyAdministers(Npi npi, AccessRole role) implements Outcome {
+		}
+
 	}
 
 	@Transactional
@@ -174,7 +189,40 @@ public class Registration {
 		AccountId account = this.accounts
 			.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
 		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", evidence.npi().value()));
-		return actFor(account, username, r.name().strip(), evidence, r.acting(), new Outcome.Registered(username));
+		return actFor(account, username, r.name().strip(), evidence, r.acting(),
+				(npis) -> new Outcome.Registered(username));
+	}
+
+	/**
+	 * "I need additional access": a signed-in provider-office user adds a provider to the
+	 * login they have, proving they act for it exactly as a new registration does, with
+	 * the same throttle. As the provider they become its SAA at once; on its behalf the
+	 * provider decides through an emailed link. A failed verification grants nothing.
+	 */
+	@Transactional
+	public Outcome addAccess(PorticoUser user, ProviderProof proof, Acting acting, String client) {
+		if (user.isStaff()) {
+			throw new IllegalArgumentException("Plan staff accounts do not act for providers");
+		}
+		List<String> problems = new ArrayList<>();
+		Evidence evidence = read(proof, acting, problems);
+		if (!problems.isEmpty()) {
+			return new Outcome.Problems(problems);
+		}
+		Optional<NpiAccess> administered = this.access.administeredBy(user.accountId())
+			.stream()
+			.filter((a) -> a.npi().equals(evidence.npi()))
+			.findFirst();
+		if (administered.isPresent()) {
+			return new Outcome.AlreadyAdministers(evidence.npi(), administered.get().role());
+		}
+		Optional<Outcome> refused = verify(evidence, client, user.getUsername(), acting);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		this.audit.record(new AuditEvent(user.getUsername(), "registration.verified", "npi", evidence.npi().value(),
+				AuditOutcome.SUCCESS, "additional access"));
+		return actFor(user.accountId(), user.getUsername(), user.displayName(), evidence, acting, Outcome.Added::new);
 	}
 
 	/**
@@ -242,23 +290,44 @@ public class Registration {
 	/**
 	 * After verification: as the provider, the account becomes the NPI's SAA at once (for
 	 * a group's own NPI, also of the NPIs under its TIN that have none); on the
-	 * provider's behalf, the provider is asked by email.
+	 * provider's behalf, the provider is asked by email, once: asking again while a
+	 * request waits sends nothing new.
+	 * @param done what to answer, given the NPIs the account is SAA of now
 	 * @return what to answer when done, or that the provider was asked
 	 */
-	private Outcome actFor(AccountId account, String username, String name, Evidence e, Acting acting, Outcome done) {
+	private Outcome actFor(AccountId account, String username, String name, Evidence e, Acting acting,
+			Function<List<Npi>, Outcome> done) {
 		if (acting.onBehalf()) {
+			Optional<String> asked = providerAlreadyAsked(account, e.npi());
+			if (asked.isPresent()) {
+				return new Outcome.AwaitingProvider(asked.get());
+			}
 			requestProviderDecision(account, username, e.npi(), acting.providerEmail().strip(), acting.replaceSaa(),
 					name);
 			return new Outcome.AwaitingProvider(acting.providerEmail().strip());
 		}
 		List<Npi> npis = (e.group() && this.providers.npisUnderSameTin(e.npi()).contains(e.npi()))
 				? this.providers.npisUnderSameTin(e.npi()) : List.of(e.npi());
+		List<Npi> made = new ArrayList<>();
 		for (Npi each : npis) {
 			if (each.equals(e.npi()) || this.access.seniorAccessAdministratorOf(each).isEmpty()) {
 				becomeSaa(account, username, each);
+				made.add(each);
 			}
 		}
-		return done;
+		return done.apply(made);
+	}
+
+	/** The provider's address of a request of the account for the NPI still waiting. */
+	private Optional<String> providerAlreadyAsked(AccountId account, Npi npi) {
+		return this.jdbc.sql("""
+				SELECT provider_email FROM access.registration_request
+				WHERE requester_account_id = ? AND npi = ? AND status = 'PENDING' AND expires_at > ?
+				ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+				""")
+			.params(account.value(), npi.value(), Timestamp.from(Instant.now(this.clock)))
+			.query(String.class)
+			.optional();
 	}
 
 	/**

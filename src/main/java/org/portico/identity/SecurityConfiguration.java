@@ -39,6 +39,8 @@ class SecurityConfiguration {
 			.hasRole("COMPLIANCE")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
+			.requestMatchers("/self-service/additional-access/**")
+			.hasRole("PROVIDER_USER")
 			.requestMatchers("/login/second-step")
 			.hasRole("SECOND_STEP_PENDING")
 			.anyRequest()

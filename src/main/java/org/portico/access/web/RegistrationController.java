@@ -7,10 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.access.Registration;
-import org.portico.access.Registration.Acting;
-import org.portico.access.Registration.ClaimProof;
 import org.portico.access.Registration.Outcome;
-import org.portico.access.Registration.ProviderProof;
 import org.portico.access.RegistrationReviews;
 import org.portico.access.RegistrationReviews.Sent;
 
@@ -151,19 +148,14 @@ class RegistrationController {
 	record Form(String npi, String identification, String tin, String ssnLastFour, String claim1Number,
 			String claim1Date, String claim1Billed, String claim2Number, String claim2Date, String claim2Billed,
 			String registeringAs, String providerEmail, String replaceSaa, String name, String email, String username,
-			String password, String confirmation) {
+			String password, String confirmation) implements ProviderProofFields {
 
 		static final Form EMPTY = new Form("", "TIN", "", "", "", "", "", "", "", "", "PROVIDER", "", "", "", "", "",
 				"", "");
 
 		Registration.Request toRequest() {
-			return new Registration.Request(
-					new ProviderProof(this.npi, !"SSN".equals(this.identification), this.tin, this.ssnLastFour,
-							List.of(new ClaimProof(this.claim1Number, this.claim1Date, this.claim1Billed),
-									new ClaimProof(this.claim2Number, this.claim2Date, this.claim2Billed))),
-					new Acting("BEHALF".equals(this.registeringAs), this.providerEmail,
-							"REPLACE".equals(this.replaceSaa)),
-					this.name, this.email, this.username, this.password, this.confirmation);
+			return new Registration.Request(proof(), acting(), this.name, this.email, this.username, this.password,
+					this.confirmation);
 		}
 
 		@Override

@@ -286,6 +286,10 @@ public class RegistrationReviews {
 			return new Decision.Problems(List.of("registration.review.problem.not-confirmed"));
 		}
 		Optional<Review> found = find(id);
+		if (found.isPresent() && found.get().open() && found.get().provider() == null) {
+			// Nobody on file to call, and nothing to grant: the NPI was mistyped.
+			return new Decision.Problems(List.of("registration.review.problem.not-on-file"));
+		}
 		if (found.isEmpty() || !claim(id, Status.APPROVED, staff, null)) {
 			return alreadyDecided(id, staff);
 		}

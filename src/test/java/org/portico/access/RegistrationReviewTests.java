@@ -236,6 +236,25 @@ class RegistrationReviewTests {
 	}
 
 	@Test
+	void aRequestForAnNpiNotOnFileCannotBeApproved() throws Exception {
+		Npi unknown = Npi.withCheckDigit("1999999" + String.format("%02d", (int) (Math.random() * 100)));
+		assertThat(this.providers.find(unknown)).isEmpty();
+		String username = fresh();
+		this.mvc.perform(send(unknown, username)).andExpect(redirectedUrl("/register/review/sent"));
+		long id = reviewOf(username);
+		this.mvc.perform(get("/staff/registrations/" + id).with(user(staff("services.staff"))))
+			.andExpect(content().string(containsString("Not on file")))
+			.andExpect(content().string(not(containsString("I called the provider"))));
+		this.mvc.perform(approve(id, true))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("This NPI is not on file")));
+		assertThat(this.reviews.find(id).orElseThrow().open()).isTrue();
+		assertThat(this.access.seniorAccessAdministratorOf(unknown)).isEmpty();
+		this.mvc.perform(reject(id, "Please check the NPI.", "services.staff"))
+			.andExpect(redirectedUrl("/staff/registrations"));
+	}
+
+	@Test
 	void oneUsernameOneRequestAndNeverAnExistingAccountsUsername() throws Exception {
 		Npi npi = organizationWithoutSaa(5);
 		String username = fresh();

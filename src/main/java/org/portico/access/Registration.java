@@ -10,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.portico.access.AccessApi.NpiAccess;
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
@@ -21,6 +23,7 @@ import org.portico.identity.AccountSummary;
 import org.portico.identity.Accounts;
 import org.portico.identity.NewAccount;
 import org.portico.identity.PasswordPolicy;
+import org.portico.identity.PorticoUser;
 import org.portico.notifications.Email;
 import org.portico.notifications.Notifications;
 import org.portico.platform.SingleUseTokens;
@@ -34,7 +37,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registration from the login page's "Register here": prove who the provider is with the
+ * Registration from the login page's "Register here", and "I need additional access" for
+ * a signed-in user adding providers to their login: prove who the provider is with the
  * NPI, the TIN or the last four digits of the SSN, and two claims of the last twelve
  * months; then become the NPI's Senior Access Administrator at once (as the provider), or
  * once the provider approves through an emailed link (on the provider's behalf). No
@@ -85,14 +89,35 @@ public class Registration {
 	public record ClaimProof(String claimNumber, String serviceDate, String billed) {
 	}
 
+	/**
+	 * What proves that a person acts for a provider: the NPI, the group's TIN or the
+	 * individual's last four SSN digits, and two of the provider's recent claims. Asked
+	 * the same way of a new registration and of a signed-in user adding a provider.
+	 */
+	public record ProviderProof(String npi, boolean group, String tin, String ssnLastFour, List<ClaimProof> claims) {
+
+		@Override
+		public String toString() {
+			return "ProviderProof[" + this.npi + "]";
+		}
+
+	}
+
+	/**
+	 * How the person will act for the provider: as the provider, or on the provider's
+	 * behalf once the provider approves by email; and whether they may replace the NPI's
+	 * current SAA.
+	 */
+	public record Acting(boolean onBehalf, String providerEmail, boolean replaceSaa) {
+	}
+
 	/** What the registration form sends. */
-	public record Request(String npi, boolean group, String tin, String ssnLastFour, List<ClaimProof> claims,
-			boolean onBehalf, String providerEmail, boolean replaceSaa, String name, String email, String username,
+	public record Request(ProviderProof proof, Acting acting, String name, String email, String username,
 			String password, String confirmation) {
 
 		@Override
 		public String toString() {
-			return "Request[" + this.npi + "]";
+			return "Request[" + this.proof.npi() + "]";
 		}
 
 	}
@@ -120,31 +145,23 @@ public class Registration {
 		record AwaitingProvider(String providerEmail) implements Outcome {
 		}
 
+		/** The signed-in user is the SAA of these NPIs now. */
+		record Added(List<Npi> npis) implements Outcome {
+		}
+
+		/**
+		 * The signed-in user administers the NPI already; nothing was verified or
+		 * changed.
+		 */
+		record AlreadyAdministers(Npi npi, AccessRole role) implements Outcome {
+		}
+
 	}
 
 	@Transactional
 	public Outcome register(Request r, String client) {
 		List<String> problems = new ArrayList<>();
-		Npi npi = Npi.isValid(r.npi()) ? Npi.parse(r.npi()) : null;
-		if (npi == null) {
-			problems.add("registration.problem.npi");
-		}
-		Tin tin = null;
-		if (r.group()) {
-			try {
-				tin = Tin.parse(r.tin());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add("registration.problem.tin");
-			}
-		}
-		else if (r.ssnLastFour() == null || !r.ssnLastFour().strip().matches("[0-9]{4}")) {
-			problems.add("registration.problem.ssn");
-		}
-		List<Proof> proofs = proofs(r.claims(), problems);
-		if (r.onBehalf() && (r.providerEmail() == null || !Email.isValidAddress(r.providerEmail().strip()))) {
-			problems.add("registration.problem.provider-email");
-		}
+		Evidence evidence = read(r.proof(), r.acting(), problems);
 		if (r.name() == null || r.name().isBlank() || r.name().length() > 120) {
 			problems.add("registration.problem.name");
 		}
@@ -165,37 +182,152 @@ public class Registration {
 		if (!problems.isEmpty()) {
 			return new Outcome.Problems(problems);
 		}
-		if (tooManyFailures(client, npi)) {
-			return new Outcome.NotVerified(true);
-		}
-		boolean identified = r.group() ? this.providers.tinMatches(npi, tin)
-				: this.providers.ssnLastFourMatches(npi, r.ssnLastFour().strip());
-		LocalDate since = LocalDate.now(this.clock).minusMonths(12);
-		boolean claimsMatch = !proofs.get(0).number().equals(proofs.get(1).number()) && proofs.stream()
-			.allMatch((p) -> this.claims.matchesRecentClaim(npi, p.number(), p.serviceDate(), p.billed(), since));
-		if (!identified || !claimsMatch) {
-			recordFailure(client, npi);
-			return new Outcome.NotVerified(tooManyFailures(client, npi));
-		}
-		if (this.access.seniorAccessAdministratorOf(npi).isPresent() && !r.replaceSaa()) {
-			return new Outcome.SaaExists();
+		Optional<Outcome> refused = verify(evidence, client, "(registration)", r.acting());
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		AccountId account = this.accounts
 			.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
-		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", npi.value()));
-		if (r.onBehalf()) {
-			requestProviderDecision(account, username, npi, r.providerEmail().strip(), r.replaceSaa(),
-					r.name().strip());
-			return new Outcome.AwaitingProvider(r.providerEmail().strip());
+		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", evidence.npi().value()));
+		return actFor(account, username, r.name().strip(), evidence, r.acting(),
+				(npis) -> new Outcome.Registered(username));
+	}
+
+	/**
+	 * "I need additional access": a signed-in provider-office user adds a provider to the
+	 * login they have, proving they act for it exactly as a new registration does, with
+	 * the same throttle. As the provider they become its SAA at once; on its behalf the
+	 * provider decides through an emailed link. A failed verification grants nothing.
+	 */
+	@Transactional
+	public Outcome addAccess(PorticoUser user, ProviderProof proof, Acting acting, String client) {
+		if (user.isStaff()) {
+			throw new IllegalArgumentException("Plan staff accounts do not act for providers");
 		}
-		List<Npi> npis = (r.group() && this.providers.npisUnderSameTin(npi).contains(npi))
-				? this.providers.npisUnderSameTin(npi) : List.of(npi);
-		for (Npi each : npis) {
-			if (each.equals(npi) || this.access.seniorAccessAdministratorOf(each).isEmpty()) {
-				becomeSaa(account, username, each);
+		List<String> problems = new ArrayList<>();
+		Evidence evidence = read(proof, acting, problems);
+		if (!problems.isEmpty()) {
+			return new Outcome.Problems(problems);
+		}
+		Optional<NpiAccess> administered = this.access.administeredBy(user.accountId())
+			.stream()
+			.filter((a) -> a.npi().equals(evidence.npi()))
+			.findFirst();
+		if (administered.isPresent()) {
+			return new Outcome.AlreadyAdministers(evidence.npi(), administered.get().role());
+		}
+		Optional<Outcome> refused = verify(evidence, client, user.getUsername(), acting);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		this.audit.record(new AuditEvent(user.getUsername(), "registration.verified", "npi", evidence.npi().value(),
+				AuditOutcome.SUCCESS, "additional access"));
+		return actFor(user.accountId(), user.getUsername(), user.displayName(), evidence, acting, Outcome.Added::new);
+	}
+
+	/**
+	 * Reads the provider's details as typed; adds what is wrong to the problems.
+	 * @return the details, or null when any is wrong
+	 */
+	private Evidence read(ProviderProof p, Acting acting, List<String> problems) {
+		int before = problems.size();
+		Npi npi = Npi.isValid(p.npi()) ? Npi.parse(p.npi()) : null;
+		if (npi == null) {
+			problems.add("registration.problem.npi");
+		}
+		Tin tin = null;
+		String ssnLastFour = null;
+		if (p.group()) {
+			try {
+				tin = Tin.parse(p.tin());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("registration.problem.tin");
 			}
 		}
-		return new Outcome.Registered(username);
+		else if (p.ssnLastFour() == null || !p.ssnLastFour().strip().matches("[0-9]{4}")) {
+			problems.add("registration.problem.ssn");
+		}
+		else {
+			ssnLastFour = p.ssnLastFour().strip();
+		}
+		List<QuotedClaim> proofs = proofs(p.claims(), problems);
+		if (acting.onBehalf()
+				&& (acting.providerEmail() == null || !Email.isValidAddress(acting.providerEmail().strip()))) {
+			problems.add("registration.problem.provider-email");
+		}
+		return (problems.size() == before) ? new Evidence(npi, tin, ssnLastFour, proofs) : null;
+	}
+
+	/**
+	 * The one check of a provider's details, for a new registration and for a signed-in
+	 * user adding a provider alike: the TIN or SSN digits and two recent claims must
+	 * match. Repeated failures from one client or for one NPI stop further tries, and
+	 * every failure gets the same answer whatever did not match.
+	 * @param actor who is trying, for the audit trail
+	 * @return empty when verified and the person may act as asked; otherwise the answer
+	 */
+	private Optional<Outcome> verify(Evidence e, String client, String actor, Acting acting) {
+		if (tooManyFailures(client, e.npi())) {
+			return Optional.of(new Outcome.NotVerified(true));
+		}
+		boolean identified = e.group() ? this.providers.tinMatches(e.npi(), e.tin())
+				: this.providers.ssnLastFourMatches(e.npi(), e.ssnLastFour());
+		LocalDate since = LocalDate.now(this.clock).minusMonths(12);
+		boolean claimsMatch = !e.claims().get(0).number().equals(e.claims().get(1).number()) && e.claims()
+			.stream()
+			.allMatch((c) -> this.claims.matchesRecentClaim(e.npi(), c.number(), c.serviceDate(), c.billed(), since));
+		if (!identified || !claimsMatch) {
+			recordFailure(client, e.npi(), actor);
+			return Optional.of(new Outcome.NotVerified(tooManyFailures(client, e.npi())));
+		}
+		if (this.access.seniorAccessAdministratorOf(e.npi()).isPresent() && !acting.replaceSaa()) {
+			return Optional.of(new Outcome.SaaExists());
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * After verification: as the provider, the account becomes the NPI's SAA at once (for
+	 * a group's own NPI, also of the NPIs under its TIN that have none); on the
+	 * provider's behalf, the provider is asked by email, once: asking again while a
+	 * request waits sends nothing new.
+	 * @param done what to answer, given the NPIs the account is SAA of now
+	 * @return what to answer when done, or that the provider was asked
+	 */
+	private Outcome actFor(AccountId account, String username, String name, Evidence e, Acting acting,
+			Function<List<Npi>, Outcome> done) {
+		if (acting.onBehalf()) {
+			Optional<String> asked = providerAlreadyAsked(account, e.npi());
+			if (asked.isPresent()) {
+				return new Outcome.AwaitingProvider(asked.get());
+			}
+			requestProviderDecision(account, username, e.npi(), acting.providerEmail().strip(), acting.replaceSaa(),
+					name);
+			return new Outcome.AwaitingProvider(acting.providerEmail().strip());
+		}
+		List<Npi> npis = (e.group() && this.providers.npisUnderSameTin(e.npi()).contains(e.npi()))
+				? this.providers.npisUnderSameTin(e.npi()) : List.of(e.npi());
+		List<Npi> made = new ArrayList<>();
+		for (Npi each : npis) {
+			if (each.equals(e.npi()) || this.access.seniorAccessAdministratorOf(each).isEmpty()) {
+				becomeSaa(account, username, each);
+				made.add(each);
+			}
+		}
+		return done.apply(made);
+	}
+
+	/** The provider's address of a request of the account for the NPI still waiting. */
+	private Optional<String> providerAlreadyAsked(AccountId account, Npi npi) {
+		return this.jdbc.sql("""
+				SELECT provider_email FROM access.registration_request
+				WHERE requester_account_id = ? AND npi = ? AND status = 'PENDING' AND expires_at > ?
+				ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+				""")
+			.params(account.value(), npi.value(), Timestamp.from(Instant.now(this.clock)))
+			.query(String.class)
+			.optional();
 	}
 
 	/**
@@ -324,11 +456,23 @@ public class Registration {
 						""".formatted(name, npi.value(), this.notifications.link("/register/decide?token=" + token))));
 	}
 
-	private record Proof(ClaimNumber number, LocalDate serviceDate, BigDecimal billed) {
+	private record QuotedClaim(ClaimNumber number, LocalDate serviceDate, BigDecimal billed) {
 	}
 
-	private static List<Proof> proofs(List<ClaimProof> claims, List<String> problems) {
-		List<Proof> proofs = new ArrayList<>();
+	/**
+	 * A provider's details, well formed: the NPI, the TIN (a group) or the last four SSN
+	 * digits (an individual), and two claims.
+	 */
+	private record Evidence(Npi npi, Tin tin, String ssnLastFour, List<QuotedClaim> claims) {
+
+		boolean group() {
+			return this.tin != null;
+		}
+
+	}
+
+	private static List<QuotedClaim> proofs(List<ClaimProof> claims, List<String> problems) {
+		List<QuotedClaim> proofs = new ArrayList<>();
 		if (claims == null || claims.size() != 2) {
 			problems.add("registration.problem.claims");
 			return proofs;
@@ -336,7 +480,7 @@ public class Registration {
 		for (ClaimProof c : claims) {
 			try {
 				BigDecimal billed = new BigDecimal(c.billed().strip().replace("$", "").replace(",", ""));
-				proofs.add(new Proof(ClaimNumber.parse(c.claimNumber()), LocalDate.parse(c.serviceDate().strip()),
+				proofs.add(new QuotedClaim(ClaimNumber.parse(c.claimNumber()), LocalDate.parse(c.serviceDate().strip()),
 						billed.setScale(2, java.math.RoundingMode.UNNECESSARY)));
 			}
 			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException | NullPointerException ex) {
@@ -356,12 +500,11 @@ public class Registration {
 
 	/** Kept even though the registration's own transaction is rolled back. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void recordFailure(String client, Npi npi) {
+	void recordFailure(String client, Npi npi, String actor) {
 		this.jdbc.sql("INSERT INTO access.registration_attempt (client, npi, failed_at) VALUES (?, ?, ?)")
 			.params(client, npi.value(), Timestamp.from(Instant.now(this.clock)))
 			.update();
-		this.audit.record(new AuditEvent("(registration)", "registration.verify", "npi", npi.value(),
-				AuditOutcome.FAILURE, null));
+		this.audit.record(new AuditEvent(actor, "registration.verify", "npi", npi.value(), AuditOutcome.FAILURE, null));
 	}
 
 	private static boolean isTin(String digits) {

@@ -49,12 +49,62 @@ public class Accounts implements UserDetailsService {
 
 	@Transactional
 	public AccountId openProviderAccount(NewAccount account) {
-		return insert(account, AccountKind.PROVIDER);
+		return insert(account, AccountKind.PROVIDER, false);
+	}
+
+	/**
+	 * Opens a provider account that cannot sign in until {@link #approvePendingAccount
+	 * approved}: its username is taken and its password hashed at once, and nothing but
+	 * the hash is kept.
+	 */
+	@Transactional
+	public AccountId openProviderAccountPendingApproval(NewAccount account) {
+		AccountId id = insert(account, AccountKind.PROVIDER, true);
+		this.audit.record(AuditEvent.success(account.username().trim().toLowerCase(Locale.ROOT), "account.open-pending",
+				"account", String.valueOf(id.value())));
+		return id;
+	}
+
+	/**
+	 * Lets an account opened pending approval sign in.
+	 * @return false when the account is not pending approval (approved or removed
+	 * already)
+	 */
+	@Transactional
+	public boolean approvePendingAccount(AccountId id, String approvedBy) {
+		int changed = this.jdbc.sql("""
+				UPDATE identity.account SET enabled = TRUE, pending_approval = FALSE WHERE id = ? AND pending_approval
+				""").param(id.value()).update();
+		if (changed == 1) {
+			this.audit.record(AuditEvent.success(approvedBy, "account.approve", "account", String.valueOf(id.value())));
+		}
+		return changed == 1;
+	}
+
+	/**
+	 * Removes an account still pending approval, which never signed in, so that its
+	 * username is free again.
+	 * @return false when the account is not pending approval
+	 */
+	@Transactional
+	public boolean discardPendingAccount(AccountId id, String discardedBy) {
+		if (this.jdbc.sql("SELECT COUNT(*) FROM identity.account WHERE id = ? AND pending_approval")
+			.param(id.value())
+			.query(Long.class)
+			.single() == 0) {
+			return false;
+		}
+		// Failed sign-in attempts against it may have left an unlock link.
+		this.jdbc.sql("DELETE FROM identity.unlock_token WHERE account_id = ?").param(id.value()).update();
+		this.jdbc.sql("DELETE FROM identity.password_reset WHERE account_id = ?").param(id.value()).update();
+		this.jdbc.sql("DELETE FROM identity.account WHERE id = ? AND pending_approval").param(id.value()).update();
+		this.audit.record(AuditEvent.success(discardedBy, "account.discard", "account", String.valueOf(id.value())));
+		return true;
 	}
 
 	@Transactional
 	public AccountId openStaffAccount(NewAccount account, Set<StaffRole> roles) {
-		AccountId id = insert(account, AccountKind.STAFF);
+		AccountId id = insert(account, AccountKind.STAFF, false);
 		for (StaffRole role : roles) {
 			this.jdbc.sql("INSERT INTO identity.staff_role (account_id, role) VALUES (?, ?)")
 				.params(id.value(), role.name())
@@ -82,6 +132,8 @@ public class Accounts implements UserDetailsService {
 
 	/**
 	 * Deactivates or reactivates an account. Deactivating ends all its sessions at once.
+	 * An account pending approval is not reactivated this way: only its approval lets it
+	 * in.
 	 * @return whether the account changed
 	 */
 	@Transactional
@@ -90,7 +142,8 @@ public class Accounts implements UserDetailsService {
 			.param(id.value())
 			.query(String.class)
 			.single();
-		int changed = this.jdbc.sql("UPDATE identity.account SET enabled = ? WHERE id = ? AND enabled <> ?")
+		int changed = this.jdbc
+			.sql("UPDATE identity.account SET enabled = ? WHERE id = ? AND enabled <> ? AND NOT pending_approval")
 			.params(enabled, id.value(), enabled)
 			.update();
 		if (changed == 1) {
@@ -189,14 +242,16 @@ public class Accounts implements UserDetailsService {
 		return roles;
 	}
 
-	private AccountId insert(NewAccount account, AccountKind kind) {
+	private AccountId insert(NewAccount account, AccountKind kind, boolean pendingApproval) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO identity.account (username, email, display_name, password_hash, kind, enabled, created_at)
-				VALUES (?, ?, ?, ?, ?, TRUE, ?)
+				INSERT INTO identity.account
+				  (username, email, display_name, password_hash, kind, enabled, pending_approval, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(account.username().trim().toLowerCase(Locale.ROOT), account.email(), account.displayName(),
-					this.passwordEncoder.encode(account.rawPassword()), kind.name(), Timestamp.from(Instant.now()))
+					this.passwordEncoder.encode(account.rawPassword()), kind.name(), !pendingApproval, pendingApproval,
+					Timestamp.from(Instant.now()))
 			.update(keys, "id");
 		return new AccountId(keys.getKey().longValue());
 	}

@@ -49,14 +49,17 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
-					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide")
+					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide",
+					"/register/review", "/register/review/sent")
 			.permitAll()
-			.requestMatchers("/staff/outbox/**")
+			.requestMatchers("/staff/outbox/**", "/staff/registrations/**")
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/audit/**")
 			.hasRole("COMPLIANCE")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
+			.requestMatchers("/self-service/additional-access/**")
+			.hasRole("PROVIDER_USER")
 			.requestMatchers("/login/second-step")
 			.hasRole("SECOND_STEP_PENDING")
 			.requestMatchers("/login/set-up", "/login/set-up/**")

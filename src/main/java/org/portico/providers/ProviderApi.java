@@ -66,6 +66,18 @@ public class ProviderApi {
 			.list();
 	}
 
+	/**
+	 * The office telephone number on file for the NPI's practice or facility, which plan
+	 * staff call to verify who acts for the provider; empty for a practitioner without
+	 * one.
+	 */
+	public Optional<String> officePhone(Npi npi) {
+		return this.jdbc.sql("""
+				SELECT o.phone FROM providers.provider p JOIN providers.organization o ON o.id = p.organization_id
+				WHERE p.npi = ?
+				""").param(npi.value()).query(String.class).optional();
+	}
+
 	public Optional<ProviderSummary> find(Npi npi) {
 		return this.jdbc.sql(SUMMARY + " WHERE p.npi = ?").param(npi.value()).query(this::summary).optional();
 	}

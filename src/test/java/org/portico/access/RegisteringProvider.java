@@ -23,18 +23,38 @@ public record RegisteringProvider(Npi npi, String ssnLastFour, List<Claim> claim
 	public record Claim(String number, LocalDate date, BigDecimal billed) {
 	}
 
+	private static List<String> fromLast;
+
 	/**
 	 * The n-th such provider; tests use different n so they never register the same NPI.
 	 */
 	public static RegisteringProvider nth(JdbcClient jdbc, int n) {
-		LocalDate since = LocalDate.now().minusMonths(11);
-		String npi = jdbc.sql("""
+		return of(jdbc, candidates(jdbc, "ASC").get(n + 10));
+	}
+
+	/**
+	 * The n-th such provider counted from the end of the list as it was when first asked,
+	 * so that registering one does not move the others, and never one that {@link #nth}
+	 * gives.
+	 */
+	public static synchronized RegisteringProvider nthFromLast(JdbcClient jdbc, int n) {
+		if (fromLast == null) {
+			fromLast = candidates(jdbc, "DESC");
+		}
+		return of(jdbc, fromLast.get(n));
+	}
+
+	private static List<String> candidates(JdbcClient jdbc, String order) {
+		return jdbc.sql("""
 				SELECT p.npi FROM providers.provider p
 				WHERE p.entity_type = '1'
 				  AND NOT EXISTS (SELECT 1 FROM access.npi_role r WHERE r.npi = p.npi)
 				  AND (SELECT COUNT(*) FROM claims.claim c WHERE c.rendering_npi = p.npi AND c.received_date >= ?) >= 2
-				ORDER BY p.npi
-				""").param(since).query(String.class).list().get(n + 10);
+				ORDER BY p.npi\s""" + order).param(LocalDate.now().minusMonths(11)).query(String.class).list();
+	}
+
+	private static RegisteringProvider of(JdbcClient jdbc, String npi) {
+		LocalDate since = LocalDate.now().minusMonths(11);
 		String last4 = jdbc.sql("SELECT ssn_last4 FROM providers.provider WHERE npi = ?")
 			.param(npi)
 			.query(String.class)

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 import org.portico.access.AccessApi;
 import org.portico.access.AccessApi.NpiAccess;
+import org.portico.access.RegistrationReviews;
 import org.portico.identity.PorticoUser;
+import org.portico.identity.StaffRole;
 import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
 import org.portico.providers.ProviderSummary;
@@ -27,14 +29,22 @@ class HomeController {
 
 	private final ProviderApi providers;
 
-	HomeController(AccessApi access, ProviderApi providers) {
+	private final RegistrationReviews reviews;
+
+	HomeController(AccessApi access, ProviderApi providers, RegistrationReviews reviews) {
 		this.access = access;
 		this.providers = providers;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PorticoUser user, Model model) {
 		model.addAttribute("user", user);
+		if (user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> StaffRole.PROVIDER_SERVICES.authority().equals(a.getAuthority()))) {
+			model.addAttribute("registrationsWaiting", this.reviews.waiting());
+		}
 		if (!user.isStaff()) {
 			List<NpiAccess> grants = this.access.accessOf(user.accountId());
 			Map<Npi, ProviderSummary> byNpi = this.providers.findAll(grants.stream().map(NpiAccess::npi).toList())

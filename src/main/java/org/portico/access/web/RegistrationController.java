@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.access.Registration;
-import org.portico.access.Registration.ClaimProof;
 import org.portico.access.Registration.Outcome;
+import org.portico.access.RegistrationReviews;
+import org.portico.access.RegistrationReviews.Sent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,18 +18,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Register here": the public registration pages, and the page where a provider approves
- * or rejects a registration made on their behalf.
+ * "Register here": the public registration pages, sending a request that could not be
+ * verified online to Provider Services, and the page where a provider approves or rejects
+ * a registration made on their behalf.
  */
 @Controller
 class RegistrationController {
 
 	private final Registration registration;
 
-	RegistrationController(Registration registration) {
+	private final RegistrationReviews reviews;
+
+	RegistrationController(Registration registration, RegistrationReviews reviews) {
 		this.registration = registration;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/register")
@@ -55,18 +61,50 @@ class RegistrationController {
 		}
 		if (outcome instanceof Outcome.Problems problems) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problems", problems.messageKeys());
+			model.addAttribute("problems", FieldProblem.of(problems.messageKeys()));
 		}
 		else if (outcome instanceof Outcome.NotVerified notVerified) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problems", List.of(notVerified.tooManyAttempts() ? "registration.not-verified.too-many"
-					: "registration.not-verified"));
+			if (notVerified.tooManyAttempts()) {
+				// Verifying online is over for now: offer to send the request to Provider
+				// Services, who verify by phone, with what was typed so far.
+				model.addAttribute("offered", true);
+				model.addAttribute("form",
+						new ReviewForm(form.npi(), form.name(), form.email(), "", form.username(), "", ""));
+				return "access/register-review";
+			}
+			model.addAttribute("problems", FieldProblem.of(List.of("registration.not-verified")));
 		}
-		else {
+		else if (outcome instanceof Outcome.SaaExists) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("saaExists", true);
 		}
 		return "access/register";
+	}
+
+	@GetMapping("/register/review")
+	String reviewForm(Model model) {
+		model.addAttribute("form", ReviewForm.EMPTY);
+		return "access/register-review";
+	}
+
+	@PostMapping("/register/review")
+	String sendForReview(@ModelAttribute ReviewForm form, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		Sent sent = this.reviews.send(form.toRequest(), request.getRemoteAddr());
+		if (sent instanceof Sent.Queued queued) {
+			redirect.addFlashAttribute("email", queued.email());
+			return "redirect:/register/review/sent";
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("form", form);
+		model.addAttribute("problems", FieldProblem.of(((Sent.Problems) sent).messageKeys()));
+		return "access/register-review";
+	}
+
+	@GetMapping("/register/review/sent")
+	String sentForReview() {
+		return "access/register-review-sent";
 	}
 
 	@GetMapping("/register/decide")
@@ -110,22 +148,40 @@ class RegistrationController {
 	record Form(String npi, String identification, String tin, String ssnLastFour, String claim1Number,
 			String claim1Date, String claim1Billed, String claim2Number, String claim2Date, String claim2Billed,
 			String registeringAs, String providerEmail, String replaceSaa, String name, String email, String username,
-			String password, String confirmation) {
+			String password, String confirmation) implements ProviderProofFields {
 
 		static final Form EMPTY = new Form("", "TIN", "", "", "", "", "", "", "", "", "PROVIDER", "", "", "", "", "",
 				"", "");
 
 		Registration.Request toRequest() {
-			return new Registration.Request(this.npi, !"SSN".equals(this.identification), this.tin, this.ssnLastFour,
-					List.of(new ClaimProof(this.claim1Number, this.claim1Date, this.claim1Billed),
-							new ClaimProof(this.claim2Number, this.claim2Date, this.claim2Billed)),
-					"BEHALF".equals(this.registeringAs), this.providerEmail, "REPLACE".equals(this.replaceSaa),
-					this.name, this.email, this.username, this.password, this.confirmation);
+			return new Registration.Request(proof(), acting(), this.name, this.email, this.username, this.password,
+					this.confirmation);
 		}
 
 		@Override
 		public String toString() {
 			return "Form[" + this.npi + "]";
+		}
+
+	}
+
+	/**
+	 * What a person sends to Provider Services; passwords are never sent back to the
+	 * page.
+	 */
+	record ReviewForm(String npi, String name, String email, String phone, String username, String password,
+			String confirmation) {
+
+		static final ReviewForm EMPTY = new ReviewForm("", "", "", "", "", "", "");
+
+		RegistrationReviews.Request toRequest() {
+			return new RegistrationReviews.Request(this.npi, this.name, this.email, this.phone, this.username,
+					this.password, this.confirmation);
+		}
+
+		@Override
+		public String toString() {
+			return "ReviewForm[" + this.npi + "]";
 		}
 
 	}

@@ -16,8 +16,6 @@ import org.portico.access.AccessApi.NpiAccess;
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
-import org.portico.claims.ClaimApi;
-import org.portico.claims.ClaimNumber;
 import org.portico.identity.AccountId;
 import org.portico.identity.AccountSummary;
 import org.portico.identity.Accounts;
@@ -64,7 +62,7 @@ public class Registration {
 
 	private final ProviderApi providers;
 
-	private final ClaimApi claims;
+	private final ClaimEvidence claims;
 
 	private final Notifications notifications;
 
@@ -73,7 +71,7 @@ public class Registration {
 	private final Clock clock;
 
 	Registration(JdbcClient jdbc, AccessApi access, Accounts accounts, PasswordPolicy passwordPolicy,
-			ProviderApi providers, ClaimApi claims, Notifications notifications, AuditLog audit, Clock clock) {
+			ProviderApi providers, ClaimEvidence claims, Notifications notifications, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.accounts = accounts;
@@ -456,7 +454,7 @@ public class Registration {
 						""".formatted(name, npi.value(), this.notifications.link("/register/decide?token=" + token))));
 	}
 
-	private record QuotedClaim(ClaimNumber number, LocalDate serviceDate, BigDecimal billed) {
+	private record QuotedClaim(String number, LocalDate serviceDate, BigDecimal billed) {
 	}
 
 	/**
@@ -471,7 +469,7 @@ public class Registration {
 
 	}
 
-	private static List<QuotedClaim> proofs(List<ClaimProof> claims, List<String> problems) {
+	private List<QuotedClaim> proofs(List<ClaimProof> claims, List<String> problems) {
 		List<QuotedClaim> proofs = new ArrayList<>();
 		if (claims == null || claims.size() != 2) {
 			problems.add("registration.problem.claims");
@@ -480,7 +478,9 @@ public class Registration {
 		for (ClaimProof c : claims) {
 			try {
 				BigDecimal billed = new BigDecimal(c.billed().strip().replace("$", "").replace(",", ""));
-				proofs.add(new QuotedClaim(ClaimNumber.parse(c.claimNumber()), LocalDate.parse(c.serviceDate().strip()),
+				proofs.add(new QuotedClaim(
+						this.claims.claimNumber(c.claimNumber()).orElseThrow(IllegalArgumentException::new),
+						LocalDate.parse(c.serviceDate().strip()),
 						billed.setScale(2, java.math.RoundingMode.UNNECESSARY)));
 			}
 			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException | NullPointerException ex) {

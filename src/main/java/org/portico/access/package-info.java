@@ -4,5 +4,5 @@
  * see this NPI?" for every other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access",
-		allowedDependencies = { "platform", "audit", "identity", "providers", "claims", "notifications" })
+		allowedDependencies = { "platform", "audit", "identity", "providers", "notifications" })
 package org.portico.access;

@@ -3,5 +3,5 @@
  * assignments and their history, PCP change requests and care plans.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Members",
-		allowedDependencies = { "platform", "providers" })
+		allowedDependencies = { "platform", "providers", "access", "identity", "audit" })
 package org.portico.members;

@@ -120,7 +120,7 @@ class RegistrationReviewTests {
 
 		this.mvc.perform(approve(id, true)).andExpect(redirectedUrl("/staff/registrations"));
 		assertThat(this.access.seniorAccessAdministratorOf(npi)).contains(account);
-		this.mvc.perform(signIn(username)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(signIn(username)).andExpect(redirectedUrl("/login/set-up"));
 		assertThat(SentMail.lastBodyTo(this.jdbc, username + "@example.org")).contains("works now",
 				"Senior Access Administrator", npi.value());
 		assertThat(this.audit.recentByActor("services.staff", 20))

@@ -51,7 +51,7 @@ class PendingApprovalTests {
 
 		assertThat(this.accounts.approvePendingAccount(id, "services.staff")).isTrue();
 		assertThat(this.accounts.approvePendingAccount(id, "services.staff")).as("approved once").isFalse();
-		this.mvc.perform(signIn(username)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(signIn(username)).andExpect(redirectedUrl("/login/set-up"));
 		assertThat(this.accounts.discardPendingAccount(id, "services.staff")).as("an approved account stays").isFalse();
 		assertThat(this.accounts.idOf(username)).contains(id);
 	}

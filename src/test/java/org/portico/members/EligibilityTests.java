@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -79,8 +80,8 @@ class EligibilityTests {
 		perform(search("ID").param("memberId", " " + m.id().subscriberId() + " " + m.id().suffix()))
 			.andExpect(redirectedUrl(report));
 		perform(get(report).with(user(this.frontDesk))).andExpect(status().isOk())
-			.andExpect(content().string(containsString(m.firstName() + " " + m.lastName())))
-			.andExpect(content().string(containsString(m.productName())))
+			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(m.firstName() + " " + m.lastName()))))
+			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(m.productName()))))
 			.andExpect(content().string(containsString("Covered on " + LocalDate.now())))
 			.andExpect(content().string(containsString("Physical and occupational therapy")))
 			.andExpect(content().string(containsString("Out-of-pocket maximum")));

@@ -30,7 +30,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
-					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide")
+					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide", "/confirm-email")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**")
 			.hasRole("PROVIDER_SERVICES")

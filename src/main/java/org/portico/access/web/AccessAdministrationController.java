@@ -236,18 +236,23 @@ class AccessAdministrationController {
 		model.addAttribute("user", access.account());
 		model.addAttribute("rows", rows);
 		model.addAttribute("names", names);
-		// A provider kept without any function is the one mistake the page lets people
-		// make: the summary links to that provider's first function.
-		model.addAttribute("problems",
-				problems.stream()
-					.map((p) -> new Problem(p,
-							p.equals("access.change.problem.no-function") ? rows.stream()
-								.filter((r) -> r.access() && r.functions().isEmpty())
-								.findFirst()
-								.map((r) -> "#functions-" + r.choice().npi().value())
-								.orElse(null) : null))
-					.toList());
+		model.addAttribute("problems", problems.stream().map((p) -> new Problem(p, fieldOf(p, rows))).toList());
 		return "access/change-access";
+	}
+
+	/**
+	 * A provider kept without any function is the one mistake the page lets people make:
+	 * its summary links to that provider's first function.
+	 */
+	private static String fieldOf(String problem, List<AccessRow> rows) {
+		if (!problem.equals("access.change.problem.no-function")) {
+			return null;
+		}
+		return rows.stream()
+			.filter((r) -> r.access() && r.functions().isEmpty())
+			.findFirst()
+			.map((r) -> "#functions-" + r.choice().npi().value())
+			.orElse(null);
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +18,7 @@ import org.portico.access.AccessApi.Grant;
 import org.portico.access.AccessApi.NpiAccess;
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
+import org.portico.audit.AuditOutcome;
 import org.portico.identity.AccountId;
 import org.portico.identity.AccountSummary;
 import org.portico.identity.Accounts;
@@ -22,6 +26,8 @@ import org.portico.identity.NewAccount;
 import org.portico.identity.Passwords;
 import org.portico.identity.PorticoUser;
 import org.portico.identity.TwoStepSignIn;
+import org.portico.notifications.Email;
+import org.portico.notifications.Notifications;
 import org.portico.platform.SingleUseTokens;
 import org.portico.providers.Npi;
 
@@ -50,20 +56,33 @@ public class AccessAdministration {
 
 	private final TwoStepSignIn twoStep;
 
+	private final Notifications notifications;
+
 	private final Clock clock;
 
 	AccessAdministration(AccessApi access, Accounts accounts, Passwords passwords, AuditLog audit,
-			TwoStepSignIn twoStep, Clock clock) {
+			TwoStepSignIn twoStep, Notifications notifications, Clock clock) {
 		this.access = access;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.twoStep = twoStep;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
-	/** A user of the administrator's NPIs, with their standing for each. */
-	public record ManagedUser(AccountSummary account, List<Grant> grants, boolean manageable,
+	/**
+	 * A user of the administrator's NPIs, with their standing for each.
+	 *
+	 * @param account the user's account
+	 * @param grants the user's standing for each of the administrator's NPIs
+	 * @param manageable whether the administrator may deactivate, confirm or reset the
+	 * user: they outrank the user on every NPI the user holds
+	 * @param accessChangeable whether the administrator may change the user's access to
+	 * the administrator's NPIs: they outrank the user on each of those the user holds
+	 * @param confirmationOverdue whether the 90-day review is overdue
+	 */
+	public record ManagedUser(AccountSummary account, List<Grant> grants, boolean manageable, boolean accessChangeable,
 			boolean confirmationOverdue) {
 	}
 
@@ -80,8 +99,9 @@ public class AccessAdministration {
 		List<ManagedUser> users = new ArrayList<>();
 		for (AccountSummary account : this.accounts.summaries(byAccount.keySet())) {
 			List<Grant> grants = byAccount.get(account.id());
-			users.add(new ManagedUser(account, grants,
-					mayManage(mine, this.access.accessOf(account.id()), admin.accountId(), account.id()),
+			List<NpiAccess> theirs = this.access.accessOf(account.id());
+			users.add(new ManagedUser(account, grants, mayManage(mine, theirs, admin.accountId(), account.id()),
+					mayChangeAccess(mine, theirs, admin.accountId(), account.id()),
 					grants.stream().anyMatch((g) -> g.confirmedAt() != null && g.confirmedAt().isBefore(overdue))));
 		}
 		users.sort(Comparator.comparing((ManagedUser u) -> u.account().displayName()));
@@ -179,6 +199,219 @@ public class AccessAdministration {
 		}
 		this.twoStep.remove(user, admin.getUsername());
 		return true;
+	}
+
+	/**
+	 * One of the administrator's NPIs as the change-access page offers it.
+	 *
+	 * @param npi the NPI
+	 * @param roles the roles the administrator may give for it
+	 * @param functions the functions the administrator may leave the user with: those the
+	 * administrator holds, and those the user already has
+	 * @param current what the user holds for it now, or null
+	 */
+	public record NpiChoice(Npi npi, List<AccessRole> roles, Set<ProviderFunction> functions, NpiAccess current) {
+	}
+
+	/** A user's access as one administrator may change it. */
+	public record AccessToChange(AccountSummary account, List<NpiChoice> npis) {
+	}
+
+	/**
+	 * What the administrator chose for the user on one of the administrator's NPIs.
+	 *
+	 * @param npi the NPI
+	 * @param role the role, AA or AU; null when none was chosen
+	 * @param functions what the user may do for it
+	 */
+	public record ChosenAccess(Npi npi, AccessRole role, Set<ProviderFunction> functions) {
+	}
+
+	/** How a change of a user's access ended. */
+	public sealed interface AccessChange {
+
+		/**
+		 * The user is not one the administrator may change; nothing was changed.
+		 *
+		 * @param messageKey why
+		 */
+		record Refused(String messageKey) implements AccessChange {
+		}
+
+		/**
+		 * The choice asks for something the administrator may not give; nothing changed.
+		 */
+		record Problems(List<String> messageKeys) implements AccessChange {
+		}
+
+		/** Done: so many of the user's NPIs changed, none when it already was so. */
+		record Changed(int npis) implements AccessChange {
+		}
+
+	}
+
+	/**
+	 * The administrator's NPIs with what the user holds for each, those the user holds
+	 * first, when the administrator may change the user's access; empty (and audited)
+	 * otherwise.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccessToChange> accessToChange(PorticoUser admin, AccountId user) {
+		List<NpiAccess> mine = this.access.administeredBy(admin.accountId());
+		List<NpiAccess> theirs = this.access.accessOf(user);
+		if (!mayChangeAccess(mine, theirs, admin.accountId(), user)) {
+			this.audit
+				.record(AuditEvent.denied(admin.getUsername(), "access.view", "account", String.valueOf(user.value())));
+			return Optional.empty();
+		}
+		Map<Npi, NpiAccess> theirsByNpi = theirs.stream().collect(Collectors.toMap(NpiAccess::npi, (a) -> a));
+		List<NpiChoice> choices = new ArrayList<>();
+		for (NpiAccess held : mine) {
+			NpiAccess current = theirsByNpi.get(held.npi());
+			Set<ProviderFunction> offered = EnumSet.copyOf(held.functions());
+			if (current != null) {
+				offered.addAll(current.functions());
+			}
+			choices.add(new NpiChoice(held.npi(), grantableRoles(held.role()), offered, current));
+		}
+		// The providers the user acts for first: a practice may have dozens.
+		choices.sort(Comparator.comparing((NpiChoice c) -> c.current() == null));
+		return Optional.of(new AccessToChange(this.accounts.summaries(List.of(user)).get(0), choices));
+	}
+
+	/**
+	 * Replaces the user's access to the administrator's NPIs with the administrator's
+	 * choice: an NPI not chosen is taken away, a chosen one is given or changed. Access
+	 * to other NPIs is left alone. Nobody gives more than they hold for the NPI, an AA
+	 * changes only Authorized Users, nobody changes their own access, and the SAA role is
+	 * neither given nor taken here. All of it or nothing; each NPI changed is audited
+	 * with its before and after, counts as confirmed now, and the user is told by email.
+	 */
+	@Transactional
+	public AccessChange changeAccess(PorticoUser admin, AccountId user, List<ChosenAccess> chosen) {
+		if (user.equals(admin.accountId())) {
+			this.audit.record(new AuditEvent(admin.getUsername(), "access.change", "account",
+					String.valueOf(user.value()), AuditOutcome.DENIED, "own access"));
+			return new AccessChange.Refused("access.change.refused.yourself");
+		}
+		// Two changes of one user, such as a double submit, take turns; the second finds
+		// the first done.
+		this.access.lockGrantsOf(user);
+		List<NpiAccess> mine = this.access.administeredBy(admin.accountId());
+		List<NpiAccess> theirs = this.access.accessOf(user);
+		if (!mayChangeAccess(mine, theirs, admin.accountId(), user)) {
+			this.audit.record(
+					AuditEvent.denied(admin.getUsername(), "access.change", "account", String.valueOf(user.value())));
+			return new AccessChange.Refused("access.admin.refused");
+		}
+		Map<Npi, NpiAccess> mineByNpi = mine.stream().collect(Collectors.toMap(NpiAccess::npi, (a) -> a));
+		Map<Npi, NpiAccess> theirsByNpi = theirs.stream().collect(Collectors.toMap(NpiAccess::npi, (a) -> a));
+		Map<Npi, ChosenAccess> chosenByNpi = new LinkedHashMap<>();
+		Set<String> problems = new LinkedHashSet<>();
+		for (ChosenAccess choice : chosen) {
+			NpiAccess held = mineByNpi.get(choice.npi());
+			if (held == null || chosenByNpi.put(choice.npi(), choice) != null) {
+				problems.add("access.change.problem.not-your-provider");
+				continue;
+			}
+			if (choice.role() == null || !mayGrantRole(held.role(), choice.role())) {
+				problems.add("access.change.problem.role");
+			}
+			if (choice.functions().isEmpty()) {
+				problems.add("access.change.problem.no-function");
+			}
+			Set<ProviderFunction> allowed = EnumSet.copyOf(held.functions());
+			NpiAccess current = theirsByNpi.get(choice.npi());
+			if (current != null) {
+				allowed.addAll(current.functions());
+			}
+			if (!allowed.containsAll(choice.functions())) {
+				problems.add("access.change.problem.more-than-you-hold");
+			}
+		}
+		if (!problems.isEmpty()) {
+			this.audit.record(new AuditEvent(admin.getUsername(), "access.change", "account",
+					String.valueOf(user.value()), AuditOutcome.DENIED, String.join(", ", problems)));
+			return new AccessChange.Problems(List.copyOf(problems));
+		}
+		int changed = 0;
+		for (NpiAccess held : mine) {
+			Npi npi = held.npi();
+			NpiAccess before = theirsByNpi.get(npi);
+			ChosenAccess after = chosenByNpi.get(npi);
+			if (before == null && after == null || before != null && after != null && before.role() == after.role()
+					&& before.functions().equals(after.functions())) {
+				continue;
+			}
+			if (after == null) {
+				this.access.revoke(user, npi);
+			}
+			else {
+				this.access.changeGrant(user, npi, after.role(), after.functions(), admin.accountId());
+			}
+			this.audit.record(new AuditEvent(admin.getUsername(), "access.change", "account",
+					String.valueOf(user.value()), AuditOutcome.SUCCESS, "NPI " + npi.value() + ": " + describe(before)
+							+ " -> " + ((after != null) ? describe(after.role(), after.functions()) : "none")));
+			changed++;
+		}
+		if (changed > 0) {
+			tellAccessChanged(admin, user);
+		}
+		return new AccessChange.Changed(changed);
+	}
+
+	private void tellAccessChanged(PorticoUser admin, AccountId user) {
+		AccountSummary account = this.accounts.summaries(List.of(user)).get(0);
+		this.notifications.send(new Email("access-changed", account.email(), "Your Portico access was changed", """
+				Hello %s,
+
+				%s, an access administrator of your practice, changed the providers you act for in Portico or what
+				you may do for them. Sign in to see your access now:
+
+				%s
+
+				If you think this is a mistake, talk to your practice's Senior Access Administrator.
+				""".formatted(account.displayName(), admin.displayName(), this.notifications.link("/"))));
+	}
+
+	private static String describe(NpiAccess access) {
+		return (access != null) ? describe(access.role(), access.functions()) : "none";
+	}
+
+	private static String describe(AccessRole role, Set<ProviderFunction> functions) {
+		return role.name() + " " + EnumSet.copyOf(functions);
+	}
+
+	/**
+	 * Whether the administrator may change the user's access to the administrator's NPIs:
+	 * never their own; the user holds at least one of those NPIs (a stranger cannot be
+	 * given access by guessing an id); and on each of those the user holds, the
+	 * administrator outranks them. NPIs of other administrators do not count: they are
+	 * not changed.
+	 */
+	private static boolean mayChangeAccess(List<NpiAccess> mine, List<NpiAccess> theirs, AccountId admin,
+			AccountId user) {
+		if (user.equals(admin)) {
+			return false;
+		}
+		boolean holdsOneOfMine = false;
+		for (NpiAccess held : theirs) {
+			Optional<AccessRole> over = mine.stream()
+				.filter((m) -> m.npi().equals(held.npi()))
+				.map(NpiAccess::role)
+				.findFirst();
+			if (over.isPresent()) {
+				holdsOneOfMine = true;
+				if (!mayGrantRole(over.get(), held.role())) {
+					return false;
+				}
+			}
+		}
+		return holdsOneOfMine;
+	}
+
+	private static List<AccessRole> grantableRoles(AccessRole admin) {
+		return (admin == AccessRole.SAA) ? List.of(AccessRole.AU, AccessRole.AA) : List.of(AccessRole.AU);
 	}
 
 	/**

@@ -199,6 +199,89 @@ public class AccessApi {
 	}
 
 	/**
+	 * Sets the user's role and functions for an NPI to exactly these, as an administrator
+	 * changed them: functions not listed are taken away, and every function the user
+	 * keeps or gets counts as confirmed now. Never gives or takes the SAA role.
+	 */
+	@Transactional
+	public void changeGrant(AccountId user, Npi npi, AccessRole role, Set<ProviderFunction> functions,
+			AccountId changedBy) {
+		if (role == AccessRole.SAA || functions.isEmpty()) {
+			throw new IllegalArgumentException("A changed grant is an AA's or an AU's, with at least one function");
+		}
+		refuseIfSaa(user, npi);
+		Timestamp now = Timestamp.from(Instant.now());
+		long by = changedBy.value();
+		this.jdbc.sql("""
+				UPDATE access.npi_role SET role = ?, granted_by = ?, granted_at = ?
+				WHERE account_id = ? AND npi = ? AND role <> ?
+				""").params(role.name(), by, now, user.value(), npi.value(), role.name()).update();
+		// Insert only if absent: a duplicate key would abort the whole transaction on
+		// PostgreSQL, and a double submit must not fail.
+		this.jdbc.sql("""
+				INSERT INTO access.npi_role (account_id, npi, role, granted_by, granted_at)
+				SELECT ?, ?, ?, ?, ?
+				WHERE NOT EXISTS (SELECT 1 FROM access.npi_role WHERE account_id = ? AND npi = ?)
+				""").params(user.value(), npi.value(), role.name(), by, now, user.value(), npi.value()).update();
+		this.jdbc.sql("""
+				DELETE FROM access.function_grant
+				WHERE account_id = :user AND npi = :npi AND function_code NOT IN (:kept)
+				""")
+			.param("user", user.value())
+			.param("npi", npi.value())
+			.param("kept", functions.stream().map(ProviderFunction::name).toList())
+			.update();
+		for (ProviderFunction function : functions) {
+			this.jdbc.sql("""
+					INSERT INTO access.function_grant
+					  (account_id, npi, function_code, granted_by, granted_at, confirmed_at)
+					SELECT ?, ?, ?, ?, ?, ?
+					WHERE NOT EXISTS (
+					  SELECT 1 FROM access.function_grant WHERE account_id = ? AND npi = ? AND function_code = ?)
+					""")
+				.params(user.value(), npi.value(), function.name(), by, now, now, user.value(), npi.value(),
+						function.name())
+				.update();
+		}
+		this.jdbc.sql("UPDATE access.function_grant SET confirmed_at = ? WHERE account_id = ? AND npi = ?")
+			.params(now, user.value(), npi.value())
+			.update();
+	}
+
+	/**
+	 * Takes every function and the role for an NPI from the user. Never takes the SAA
+	 * role.
+	 */
+	@Transactional
+	public void revoke(AccountId user, Npi npi) {
+		refuseIfSaa(user, npi);
+		this.jdbc.sql("DELETE FROM access.function_grant WHERE account_id = ? AND npi = ?")
+			.params(user.value(), npi.value())
+			.update();
+		this.jdbc.sql("DELETE FROM access.npi_role WHERE account_id = ? AND npi = ?")
+			.params(user.value(), npi.value())
+			.update();
+	}
+
+	/**
+	 * Holds the user's grants until the end of the transaction, so that two changes of
+	 * the same user, such as a double submit, take turns.
+	 */
+	@Transactional
+	public void lockGrantsOf(AccountId user) {
+		this.jdbc.sql("SELECT npi FROM access.npi_role WHERE account_id = ? FOR UPDATE")
+			.param(user.value())
+			.query(String.class)
+			.list();
+	}
+
+	private void refuseIfSaa(AccountId user, Npi npi) {
+		if (seniorAccessAdministratorOf(npi).filter(user::equals).isPresent()) {
+			throw new IllegalStateException("The SAA role is given and taken only by registration");
+		}
+	}
+
+	/**
 	 * A user's standing for one NPI.
 	 *
 	 * @param npi the NPI

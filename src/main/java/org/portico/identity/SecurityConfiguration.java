@@ -50,7 +50,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
 					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide",
-					"/register/review", "/register/review/sent")
+					"/register/review", "/register/review/sent", "/confirm-email")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**", "/staff/registrations/**")
 			.hasRole("PROVIDER_SERVICES")

@@ -153,6 +153,24 @@ class RegistrationTests {
 			.contains("no longer the Senior Access Administrator");
 	}
 
+	@Test
+	void theChoiceToReplaceStaysOnTheFormWhileSomethingElseIsCorrected() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(5);
+		String first = fresh();
+		this.mvc.perform(form(p, first)).andExpect(redirectedUrl("/login?registered"));
+		String second = fresh();
+		this.mvc.perform(form(p, second))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Cancel to start over")))
+			.andExpect(content().string(containsString("your password twice again")));
+		this.mvc.perform(form(p, second, "replaceSaa", "REPLACE", "ssnLastFour", ""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Enter the last four digits of the provider&#39;s SSN")))
+			.andExpect(content().string(containsString("value=\"REPLACE\" required checked")));
+		assertThat(this.accounts.idOf(second)).isEmpty();
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(this.accounts.idOf(first).get());
+	}
+
 	/** The registration form filled in correctly, with some fields given other values. */
 	private MockHttpServletRequestBuilder form(RegisteringProvider p, String username, String... overrides) {
 		Map<String, String> fields = new LinkedHashMap<>();

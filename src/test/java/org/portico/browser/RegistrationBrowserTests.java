@@ -1,14 +1,19 @@
 package org.portico.browser;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
+import org.portico.access.AccessApi;
 import org.portico.access.RegisteringProvider;
+import org.portico.access.Registration;
+import org.portico.identity.Accounts;
 import org.portico.notifications.SentMail;
 import org.portico.identity.TestAuthenticator;
 
@@ -19,7 +24,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Registering from the login page's "Register here", as the provider and on their behalf.
+ * Registering from the login page's "Register here", as the provider and on their behalf,
+ * and replacing an NPI's Senior Access Administrator.
  */
 class RegistrationBrowserTests extends BrowserTest {
 
@@ -27,6 +33,15 @@ class RegistrationBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AccessApi access;
 
 	@Test
 	void asTheProviderWithTwoMatchingClaimsThenTwoStepSignInThenTheHomePage() {
@@ -124,6 +139,110 @@ class RegistrationBrowserTests extends BrowserTest {
 		this.page.navigate(url(link.group(1)));
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("This link cannot be used");
+	}
+
+	@Test
+	void replacingTheCurrentSaaWhoStaysOnAsAnAccessAdministrator() {
+		RegisteringProvider p = RegisteringProvider.nth(this.jdbc, 22);
+		String previous = registerSaaOf(p);
+		String username = "rs" + UUID.randomUUID().toString().substring(0, 8);
+		this.page.navigate(url("/register/new"));
+		fill(p, username);
+		submit();
+		Locator offer = this.page.getByRole(AriaRole.GROUP,
+				new Page.GetByRoleOptions().setName("This NPI already has a Senior Access Administrator"));
+		assertThat(offer.getByRole(AriaRole.ALERT)).containsText("You can replace them");
+		assertThat(offer.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Cancel to start over")))
+			.isVisible();
+		assertAccessible();
+
+		offer.getByLabel("Replace current SAA").check();
+		this.page.getByLabel("Last four digits of the provider's SSN").fill(p.ssnLastFour());
+		this.page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+		this.page.getByLabel("Type the new password again").fill(PASSWORD);
+		submit();
+		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Your account is ready");
+
+		signIn(username, PASSWORD);
+		Locator row = this.page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(p.npi().value()));
+		assertThat(row).containsText("Senior Access Administrator");
+		this.page.navigate(url("/self-service/access"));
+		Locator previousRow = this.page.getByRole(AriaRole.ROW)
+			.filter(new Locator.FilterOptions().setHasText(previous + "@example.org"));
+		assertThat(previousRow).containsText("Access Administrator");
+		assertThat(previousRow.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Change access of")))
+			.isVisible();
+		assertAccessible();
+
+		assertThat(SentMail.lastSubjectTo(this.jdbc, previous + "@example.org"))
+			.isEqualTo("You are no longer the Senior Access Administrator of NPI " + p.npi().value());
+		assertThat(SentMail.lastBodyTo(this.jdbc, previous + "@example.org"))
+			.contains("You keep your access to it as an Access Administrator");
+		Page before = this.context.browser().newContext().newPage();
+		try {
+			signIn(before, previous, PASSWORD);
+			assertThat(before.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(p.npi().value())))
+				.containsText("Access Administrator");
+			assertThat(before.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(p.npi().value())))
+				.not()
+				.containsText("Senior");
+		}
+		finally {
+			before.context().close();
+		}
+
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+		signIn("compliance.staff");
+		this.page.navigate(url("/staff/audit"));
+		this.page.getByLabel("Username").fill(username);
+		this.page.getByLabel("Action, like sign-in").fill("registration.replace-saa");
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+		assertThat(this.page.locator("tbody tr")).hasCount(1);
+		assertThat(this.page.locator("tbody tr"))
+			.containsText("account " + this.accounts.idOf(previous).orElseThrow().value());
+		assertAccessible();
+	}
+
+	@Test
+	void cancellingTheReplacementStartsOverWithNothingCreated() {
+		RegisteringProvider p = RegisteringProvider.nth(this.jdbc, 23);
+		String current = registerSaaOf(p);
+		String username = "rc" + UUID.randomUUID().toString().substring(0, 8);
+		this.page.navigate(url("/register/new"));
+		fill(p, username);
+		submit();
+		assertThat(this.page.getByRole(AriaRole.GROUP,
+				new Page.GetByRoleOptions().setName("This NPI already has a Senior Access Administrator")))
+			.isVisible();
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel to start over")).click();
+
+		assertThat(this.page.getByLabel("NPI (10 digits)")).isEmpty();
+		assertThat(this.page.getByRole(AriaRole.GROUP,
+				new Page.GetByRoleOptions().setName("This NPI already has a Senior Access Administrator")))
+			.hasCount(0);
+		assertAccessible();
+		assertThat(this.accounts.idOf(username)).isEmpty();
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi()))
+			.contains(this.accounts.idOf(current).orElseThrow());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit.audit_event WHERE actor = ?")
+			.param(username)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/** Registers someone as the provider's SAA, as if earlier; returns their username. */
+	private String registerSaaOf(RegisteringProvider p) {
+		String username = "ps" + UUID.randomUUID().toString().substring(0, 8);
+		List<Registration.ClaimProof> claims = p.claims()
+			.stream()
+			.map((c) -> new Registration.ClaimProof(c.number(), c.date().toString(), c.billed().toPlainString()))
+			.toList();
+		Registration.Outcome outcome = this.registration.register(
+				new Registration.Request(p.npi().value(), false, null, p.ssnLastFour(), claims, false, null, false,
+						"Previous Administrator", username + "@example.org", username, PASSWORD, PASSWORD),
+				"192.0.2.1");
+		assertThat(outcome).isInstanceOf(Registration.Outcome.Registered.class);
+		return username;
 	}
 
 	private void fill(RegisteringProvider p, String username) {

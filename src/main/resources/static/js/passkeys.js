@@ -42,6 +42,7 @@
 	const showError = (root, error) => {
 		const alert = root.querySelector("[data-passkey-error]");
 		alert.className = "alert alert-error";
+		alert.setAttribute("role", "alert");
 		alert.textContent = (error && error.status === 403 && alert.dataset.messageReauth) || alert.dataset.message;
 	};
 

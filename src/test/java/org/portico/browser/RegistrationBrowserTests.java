@@ -237,10 +237,10 @@ class RegistrationBrowserTests extends BrowserTest {
 			.stream()
 			.map((c) -> new Registration.ClaimProof(c.number(), c.date().toString(), c.billed().toPlainString()))
 			.toList();
-		Registration.Outcome outcome = this.registration.register(
-				new Registration.Request(p.npi().value(), false, null, p.ssnLastFour(), claims, false, null, false,
-						"Previous Administrator", username + "@example.org", username, PASSWORD, PASSWORD),
-				"192.0.2.1");
+		Registration.Outcome outcome = this.registration.register(new Registration.Request(
+				new Registration.ProviderProof(p.npi().value(), false, null, p.ssnLastFour(), claims),
+				new Registration.Acting(false, null, false), "Previous Administrator", username + "@example.org",
+				username, PASSWORD, PASSWORD), "192.0.2.1");
 		assertThat(outcome).isInstanceOf(Registration.Outcome.Registered.class);
 		return username;
 	}

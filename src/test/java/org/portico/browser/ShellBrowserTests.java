@@ -42,7 +42,7 @@ class ShellBrowserTests extends BrowserTest {
 				"Reports", "Self Service" }) {
 			this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(section).setExact(true)).click();
 			assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(section);
-			assertThat(this.page.locator("nav a[aria-current=page]")).hasText(section);
+			assertThat(this.page.locator("nav.main-nav a[aria-current=page]")).hasText(section);
 			assertAccessible();
 		}
 	}

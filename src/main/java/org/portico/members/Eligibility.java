@@ -2,6 +2,7 @@ package org.portico.members;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,8 +32,11 @@ public class Eligibility {
 
 	private final JdbcClient jdbc;
 
-	Eligibility(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Eligibility(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	public Optional<EligibilityReport> report(MemberId id, LocalDate dateOfService) {
@@ -43,7 +47,7 @@ public class Eligibility {
 			List<Coverage> history = coverage(id);
 			Optional<Coverage> current = history.stream().filter((c) -> c.covers(dateOfService)).findFirst();
 			return new EligibilityReport(id, rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getString(5), dateOfService, current, history, pcpHistory(id),
+					rs.getString(4), rs.getString(5), dateOfService, current, history, pcpHistory(id, dateOfService),
 					otherInsurance(id, dateOfService), current.map((c) -> benefits(c.productCode())).orElse(List.of()),
 					current.map((c) -> accumulators(id, c.productCode(), dateOfService.getYear())).orElse(List.of()),
 					current.map((c) -> visitLimits(id, c.productCode(), dateOfService.getYear())).orElse(List.of()));
@@ -65,12 +69,18 @@ public class Eligibility {
 			.list();
 	}
 
-	private List<PcpSpan> pcpHistory(MemberId id) {
+	/**
+	 * PCP assignments up to the later of today and the date of service: a change asked
+	 * for joins the history when it takes effect.
+	 */
+	private List<PcpSpan> pcpHistory(MemberId id, LocalDate dateOfService) {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate upTo = dateOfService.isAfter(today) ? dateOfService : today;
 		return this.jdbc.sql("""
 				SELECT pcp_npi, effective_date, termination_date, change_reason FROM members.pcp_assignment
-				WHERE subscriber_id = ? AND member_suffix = ? ORDER BY effective_date DESC
+				WHERE subscriber_id = ? AND member_suffix = ? AND effective_date <= ? ORDER BY effective_date DESC
 				""")
-			.params(id.subscriberId(), id.suffix())
+			.params(id.subscriberId(), id.suffix(), upTo)
 			.query((rs, row) -> new PcpSpan(rs.getString(1), rs.getObject(2, LocalDate.class),
 					rs.getObject(3, LocalDate.class), rs.getString(4)))
 			.list();

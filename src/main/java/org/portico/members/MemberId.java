@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param subscriberId nine digits
  * @param suffix two digits, 01 to 99
  */
-public record MemberId(String subscriberId, String suffix) {
+public record MemberId(String subscriberId, String suffix) implements java.io.Serializable {
 
 	private static final Pattern TYPED = Pattern.compile("([0-9]{9})-?([0-9]{2})");
 

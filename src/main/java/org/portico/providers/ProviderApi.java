@@ -1,5 +1,6 @@
 package org.portico.providers;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ProviderApi {
+
+	/** The specialties of a primary care provider. */
+	private static final List<String> PRIMARY_CARE = List.of("207Q00000X", "207R00000X", "208000000X");
 
 	private static final String SUMMARY = """
 			SELECT p.npi, p.entity_type, p.first_name, p.last_name, p.credential, p.organization_name,
@@ -76,6 +80,29 @@ public class ProviderApi {
 				SELECT o.phone FROM providers.provider p JOIN providers.organization o ON o.id = p.organization_id
 				WHERE p.npi = ?
 				""").param(npi.value()).query(String.class).optional();
+	}
+
+	/**
+	 * Whether the NPI can be a member's PCP in the product from the date: a primary care
+	 * practitioner (family medicine, internal medicine, pediatrics), in the product's
+	 * network then, and accepting new patients.
+	 */
+	public PcpEligibility pcpEligibility(Npi npi, String productCode, LocalDate from) {
+		return this.jdbc.sql("""
+				SELECT p.entity_type, p.specialty_code, p.accepting_new_patients,
+				       (SELECT COUNT(*) FROM providers.network_participation n
+				        WHERE n.npi = p.npi AND n.product_code = ? AND n.effective_date <= ?
+				          AND (n.termination_date IS NULL OR n.termination_date >= ?)) AS in_network
+				FROM providers.provider p WHERE p.npi = ?
+				""").params(productCode, from, from, npi.value()).query((rs, row) -> {
+			if (!"1".equals(rs.getString(1)) || !PRIMARY_CARE.contains(rs.getString(2))) {
+				return PcpEligibility.NOT_PRIMARY_CARE;
+			}
+			if (rs.getLong(4) == 0) {
+				return PcpEligibility.NOT_IN_NETWORK;
+			}
+			return rs.getBoolean(3) ? PcpEligibility.ELIGIBLE : PcpEligibility.NOT_ACCEPTING_PATIENTS;
+		}).optional().orElse(PcpEligibility.NOT_ON_FILE);
 	}
 
 	public Optional<ProviderSummary> find(Npi npi) {

@@ -66,6 +66,48 @@ class EligibilityBrowserTests extends BrowserTest {
 		assertThat(heading()).hasText(f.firstName() + " " + f.lastName());
 	}
 
+	@Test
+	void theSaaChangesAMembersPcpFromTheReport() {
+		LocalDate effective = LocalDate.now().withDayOfMonth(1).plusMonths(1);
+		String[] m = this.jdbc
+			.sql("""
+					SELECT c.subscriber_id || '-' || c.member_suffix, MIN(p.npi)
+					FROM members.coverage c
+					JOIN members.product d ON d.code = c.product_code
+					JOIN providers.network_participation n ON n.product_code = c.product_code
+					JOIN providers.provider p ON p.npi = n.npi
+					WHERE d.pcp_required AND c.effective_date <= ? AND (c.termination_date IS NULL OR c.termination_date >= ?)
+					  AND n.effective_date <= ? AND (n.termination_date IS NULL OR n.termination_date >= ?)
+					  AND p.entity_type = '1' AND p.accepting_new_patients
+					  AND p.specialty_code IN ('207Q00000X', '207R00000X', '208000000X')
+					  AND NOT EXISTS (SELECT 1 FROM members.pcp_change x
+					                  WHERE x.subscriber_id = c.subscriber_id AND x.member_suffix = c.member_suffix)
+					  AND p.npi NOT IN (SELECT a.pcp_npi FROM members.pcp_assignment a
+					                    WHERE a.subscriber_id = c.subscriber_id AND a.member_suffix = c.member_suffix)
+					GROUP BY c.subscriber_id, c.member_suffix
+					ORDER BY c.subscriber_id, c.member_suffix
+					FETCH FIRST 1 ROWS ONLY
+					""")
+			.params(effective, effective, effective, effective)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		signIn("saa.demo");
+		this.page.navigate(url("/eligibility?way=ID"));
+		this.page.getByLabel("Member ID").fill(m[0]);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+		this.page.getByLabel("NPI of the new PCP").fill("1234567890");
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the PCP")).click();
+		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("That is not an NPI");
+		assertAccessible();
+		this.page.getByLabel("NPI of the new PCP").fill(m[1]);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the PCP")).click();
+		assertThat(this.page.getByRole(AriaRole.STATUS)
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Confirmation number")))
+			.containsText("the PCP changes to NPI " + m[1] + " on " + effective);
+		assertThat(this.page.getByLabel("NPI of the new PCP")).hasCount(0);
+		assertAccessible();
+	}
+
 	private com.microsoft.playwright.Locator heading() {
 		return this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
 	}

@@ -22,6 +22,7 @@ import org.portico.members.Eligibility;
 import org.portico.members.EligibilityReport;
 import org.portico.members.MemberId;
 import org.portico.members.MemberSearch;
+import org.portico.members.PcpChanges;
 import org.portico.members.MemberSearch.Match;
 import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
@@ -58,10 +59,13 @@ class EligibilityController {
 
 	private final AuditLog audit;
 
+	private final PcpChanges pcpChanges;
+
 	private final Clock clock;
 
 	EligibilityController(MemberSearch search, Eligibility eligibility, AccessApi access, ProviderApi providers,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, PcpChanges pcpChanges, Clock clock) {
+		this.pcpChanges = pcpChanges;
 		this.search = search;
 		this.eligibility = eligibility;
 		this.access = access;
@@ -187,6 +191,13 @@ class EligibilityController {
 				AuditOutcome.SUCCESS, "eligibility for NPI " + actingFor.value() + " on " + dateOfService));
 		model.addAttribute("report", report);
 		model.addAttribute("npi", actingFor.value());
+		boolean pcpChanges = report.coverage().map(EligibilityReport.Coverage::pcpRequired).orElse(false)
+				&& this.access.may(user.accountId(), ProviderFunction.PCP_CHANGES, actingFor);
+		model.addAttribute("pcpChanges", pcpChanges);
+		if (pcpChanges) {
+			model.addAttribute("pendingPcpChange", this.pcpChanges.pending(id).orElse(null));
+			model.addAttribute("pcpChangeDate", this.pcpChanges.nextEffectiveDate());
+		}
 		model.addAttribute("provider", this.providers.find(actingFor).orElse(null));
 		model.addAttribute("pcpNames",
 				this.providers.findAll(report.pcpHistory().stream().map((p) -> new Npi(p.pcpNpi())).distinct().toList())

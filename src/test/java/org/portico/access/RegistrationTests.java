@@ -172,6 +172,14 @@ class RegistrationTests {
 	}
 
 	/** The registration form filled in correctly, with some fields given other values. */
+	@Test
+	void aRegistrationWithoutAValidCsrfTokenIsRefusedAndCreatesNothing() throws Exception {
+		String username = fresh();
+		this.mvc.perform(form(providerWithoutSaa(0), username).with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden());
+		assertThat(this.accounts.idOf(username)).isEmpty();
+	}
+
 	private MockHttpServletRequestBuilder form(RegisteringProvider p, String username, String... overrides) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("npi", p.npi().value());

@@ -2,13 +2,13 @@ package org.portico.members;
 
 import java.time.LocalDate;
 
-import jakarta.servlet.http.Cookie;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.web.PortalSession;
 import org.portico.access.AccessApi;
 import org.portico.access.ProviderFunction;
 import org.portico.audit.AuditLog;
@@ -61,7 +61,7 @@ class EligibilityTests {
 	/**
 	 * The portal's session, kept in the database: its cookie, carried between requests.
 	 */
-	private Cookie session;
+	private PortalSession session;
 
 	@BeforeEach
 	void actAsTheFrontDesk() {
@@ -70,16 +70,17 @@ class EligibilityTests {
 			.iterator()
 			.next()
 			.value();
-		this.session = null;
+		this.session = new PortalSession(this.mvc);
 	}
 
 	@Test
 	void byMemberIdTheReportShowsCoverageBenefitsAndIsAudited() throws Exception {
 		Member m = coveredMember();
 		String report = "/eligibility/members/" + m.id() + "?npi=" + this.npi + "&dos=" + LocalDate.now();
-		perform(search("ID").param("memberId", " " + m.id().subscriberId() + " " + m.id().suffix()))
+		this.session.perform(search("ID").param("memberId", " " + m.id().subscriberId() + " " + m.id().suffix()))
 			.andExpect(redirectedUrl(report));
-		perform(get(report).with(user(this.frontDesk))).andExpect(status().isOk())
+		this.session.perform(get(report).with(user(this.frontDesk)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(m.firstName() + " " + m.lastName()))))
 			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(m.productName()))))
 			.andExpect(content().string(containsString("Covered on " + LocalDate.now())))
@@ -142,7 +143,8 @@ class EligibilityTests {
 			.param(m.id().subscriberId())
 			.query(String.class)
 			.list();
-		MvcResult page = perform(search("SUBSCRIBER").param("subscriberId", m.id().subscriberId())).andReturn();
+		MvcResult page = this.session.perform(search("SUBSCRIBER").param("subscriberId", m.id().subscriberId()))
+			.andReturn();
 		if (family.size() == 1) {
 			assertThat(page.getResponse().getRedirectedUrl()).contains(m.id().toString());
 			return;
@@ -175,7 +177,7 @@ class EligibilityTests {
 		assertThat(this.audit.recentByActor("frontdesk.demo", 3)).anyMatch((r) -> r.action().equals("member.search")
 				&& r.objectId().equals(theirs.value()) && r.outcome() == AuditOutcome.DENIED);
 		// Found by another user does not count either.
-		perform(search("ID").param("memberId", m.id().toString())).andExpect(status().is3xxRedirection());
+		this.session.perform(search("ID").param("memberId", m.id().toString())).andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/eligibility/members/" + m.id()).param("npi", theirs.value()).with(user(other)))
 			.andExpect(status().isNotFound());
 	}
@@ -183,15 +185,17 @@ class EligibilityTests {
 	@Test
 	void aUserWithoutTheEligibilityFunctionGetsThe403() throws Exception {
 		PorticoUser billing = (PorticoUser) this.accounts.loadUserByUsername("billing.demo");
-		perform(get("/eligibility").with(user(billing))).andExpect(status().isForbidden());
-		perform(get("/eligibility/search").with(user(billing))).andExpect(status().isForbidden());
+		this.session.perform(get("/eligibility").with(user(billing))).andExpect(status().isForbidden());
+		this.session.perform(get("/eligibility/search").with(user(billing))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void badInputIsExplainedInPlainWords() throws Exception {
-		perform(search("ID").param("memberId", "12345-01")).andExpect(status().isUnprocessableContent())
+		this.session.perform(search("ID").param("memberId", "12345-01"))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("9 digits and a 2-digit suffix")));
-		perform(search("SUBSCRIBER").param("subscriberId", "12345678")).andExpect(status().isUnprocessableContent())
+		this.session.perform(search("SUBSCRIBER").param("subscriberId", "12345678"))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("A subscriber ID is 9 digits")));
 		this.mvc
 			.perform(search("NAME").param("firstName", "Ann")
@@ -199,28 +203,18 @@ class EligibilityTests {
 				.param("birthDate", LocalDate.now().plusDays(3).toString()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("in the future")));
-		perform(search("NAME").param("firstName", "").param("lastName", "").param("birthDate", "30/04/1980"))
+		this.session
+			.perform(search("NAME").param("firstName", "").param("lastName", "").param("birthDate", "30/04/1980"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("first name")))
 			.andExpect(content().string(containsString("such as 1980-04-30")));
-		perform(search("ID").param("memberId", "999999999-99")).andExpect(status().isOk())
+		this.session.perform(search("ID").param("memberId", "999999999-99"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No member matches exactly")));
-		perform(search("ID").param("memberId", coveredMember().id().toString()).param("dateOfService", "soon"))
+		this.session
+			.perform(search("ID").param("memberId", coveredMember().id().toString()).param("dateOfService", "soon"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Enter the date of service as a date")));
-	}
-
-	private org.springframework.test.web.servlet.ResultActions perform(
-			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
-		if (this.session != null) {
-			request.cookie(this.session);
-		}
-		org.springframework.test.web.servlet.ResultActions result = this.mvc.perform(request);
-		Cookie cookie = result.andReturn().getResponse().getCookie("SESSION");
-		if (cookie != null) {
-			this.session = cookie;
-		}
-		return result;
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder search(String way) {

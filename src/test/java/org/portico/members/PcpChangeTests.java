@@ -2,11 +2,11 @@ package org.portico.members;
 
 import java.time.LocalDate;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.web.PortalSession;
 import org.portico.access.AccessApi;
 import org.portico.access.ProviderFunction;
 import org.portico.audit.AuditLog;
@@ -17,7 +17,6 @@ import org.portico.identity.PorticoUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,13 +57,13 @@ class PcpChangeTests {
 
 	private String npi;
 
-	private Cookie session;
+	private PortalSession session;
 
 	@BeforeEach
 	void actAsTheSaa() {
 		this.saa = (PorticoUser) this.accounts.loadUserByUsername("saa.demo");
 		this.npi = this.access.npisFor(this.saa.accountId(), ProviderFunction.PCP_CHANGES).iterator().next().value();
-		this.session = null;
+		this.session = new PortalSession(this.mvc);
 	}
 
 	@Test
@@ -74,16 +73,22 @@ class PcpChangeTests {
 		find(member);
 		LocalDate effective = this.changes.nextEffectiveDate();
 
-		String report = perform(change(member, pcp)).andReturn().getResponse().getRedirectedUrl();
-		String page = perform(get(report).with(user(this.saa))).andReturn().getResponse().getContentAsString();
+		String report = this.session.perform(change(member, pcp)).andReturn().getResponse().getRedirectedUrl();
+		String page = this.session.perform(get(report).with(user(this.saa)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("Done: the PCP changes to NPI " + pcp + " on " + effective);
 		String confirmation = page.replaceAll("(?s).*Confirmation number (PCP-[0-9]{8}).*", "$1");
 		assertThat(this.audit.recentByActor("saa.demo", 5)).anyMatch((r) -> r.action().equals("pcp.change")
 				&& r.objectId().equals(member.toString()) && r.outcome() == AuditOutcome.SUCCESS);
 
 		// A double submit, or a second request for the same month, finds the first.
-		String again = perform(change(member, eligiblePcpFor(member))).andReturn().getResponse().getRedirectedUrl();
-		perform(get(again).with(user(this.saa)))
+		String again = this.session.perform(change(member, eligiblePcpFor(member)))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.session.perform(get(again).with(user(this.saa)))
 			.andExpect(content().string(containsString("already made for " + effective)))
 			.andExpect(content().string(containsString(confirmation)));
 		assertThat(
@@ -94,11 +99,13 @@ class PcpChangeTests {
 			.isEqualTo(1);
 
 		// In the PCP history once effective, not before.
-		perform(get("/eligibility/members/" + member).param("npi", this.npi).with(user(this.saa)))
+		this.session.perform(get("/eligibility/members/" + member).param("npi", this.npi).with(user(this.saa)))
 			.andExpect(content().string(not(containsString("(NPI " + pcp + ")</td>"))));
-		perform(get("/eligibility/members/" + member).param("npi", this.npi)
-			.param("dos", effective.toString())
-			.with(user(this.saa))).andExpect(content().string(containsString("(NPI " + pcp + ")</td>")));
+		this.session
+			.perform(get("/eligibility/members/" + member).param("npi", this.npi)
+				.param("dos", effective.toString())
+				.with(user(this.saa)))
+			.andExpect(content().string(containsString("(NPI " + pcp + ")</td>")));
 	}
 
 	@Test
@@ -136,8 +143,8 @@ class PcpChangeTests {
 	}
 
 	private void assertRefused(MemberId member, String pcp, String message) throws Exception {
-		String report = perform(change(member, pcp)).andReturn().getResponse().getRedirectedUrl();
-		perform(get(report).with(user(this.saa))).andExpect(content().string(containsString(message)));
+		String report = this.session.perform(change(member, pcp)).andReturn().getResponse().getRedirectedUrl();
+		this.session.perform(get(report).with(user(this.saa))).andExpect(content().string(containsString(message)));
 	}
 
 	private MockHttpServletRequestBuilder change(MemberId member, String pcp) {
@@ -148,24 +155,12 @@ class PcpChangeTests {
 	}
 
 	private void find(MemberId member) throws Exception {
-		perform(get("/eligibility/search").param("way", "ID")
-			.param("npi", this.npi)
-			.param("memberId", member.toString())
-			.with(user(this.saa))).andExpect(status().is3xxRedirection());
-	}
-
-	private org.springframework.test.web.servlet.ResultActions perform(MockHttpServletRequestBuilder request)
-			throws Exception {
-		if (this.session != null) {
-			request.cookie(this.session);
-		}
-		org.springframework.test.web.servlet.ResultActions result = this.mvc.perform(request);
-		MvcResult done = result.andReturn();
-		Cookie cookie = done.getResponse().getCookie("SESSION");
-		if (cookie != null) {
-			this.session = cookie;
-		}
-		return result;
+		this.session
+			.perform(get("/eligibility/search").param("way", "ID")
+				.param("npi", this.npi)
+				.param("memberId", member.toString())
+				.with(user(this.saa)))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	/** The n-th member covered next month by a product that requires a PCP. */

@@ -61,10 +61,13 @@ class EligibilityController {
 
 	private final PcpChanges pcpChanges;
 
+	private final FoundMembers found;
+
 	private final Clock clock;
 
 	EligibilityController(MemberSearch search, Eligibility eligibility, AccessApi access, ProviderApi providers,
-			AuditLog audit, PcpChanges pcpChanges, Clock clock) {
+			AuditLog audit, PcpChanges pcpChanges, FoundMembers found, Clock clock) {
+		this.found = found;
 		this.pcpChanges = pcpChanges;
 		this.search = search;
 		this.eligibility = eligibility;
@@ -154,7 +157,7 @@ class EligibilityController {
 		if ("NAME".equals(form.way()) && matches.size() > 1) {
 			return form(user, form, List.of("eligibility.ambiguous"), model);
 		}
-		FoundMembers.remember(session, user.accountId(), matches.stream().map(Match::id).toList());
+		this.found.remember(session, user.accountId(), matches.stream().map(Match::id).toList());
 		if (matches.size() == 1) {
 			return "redirect:" + reportLink(matches.get(0).id(), npi, dateOfService);
 		}
@@ -168,23 +171,13 @@ class EligibilityController {
 	String report(@AuthenticationPrincipal PorticoUser user, @PathVariable String memberId,
 			@RequestParam(defaultValue = "") String npi, @RequestParam(defaultValue = "") String dos,
 			HttpSession session, Model model) {
-		MemberId id;
-		try {
-			id = MemberId.parse(memberId);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 		List<String> problems = new ArrayList<>();
 		Npi actingFor = actingFor(user, npi, problems);
 		LocalDate dateOfService = dos.isBlank() ? LocalDate.now(this.clock) : date(dos, "", problems);
 		if (!problems.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		if (!FoundMembers.contains(session, user.accountId(), id)) {
-			this.audit.record(AuditEvent.denied(user.getUsername(), "member.view", "member", id.toString()));
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+		MemberId id = this.found.require(session, user, memberId, "member.view");
 		EligibilityReport report = this.eligibility.report(id, dateOfService)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		this.audit.record(new AuditEvent(user.getUsername(), "member.view", "member", id.toString(),

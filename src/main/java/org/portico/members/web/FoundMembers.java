@@ -5,24 +5,36 @@ import java.util.LinkedHashSet;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.portico.audit.AuditEvent;
+import org.portico.audit.AuditLog;
 import org.portico.identity.AccountId;
+import org.portico.identity.PorticoUser;
 import org.portico.members.MemberId;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
 /**
- * The members this session found by an exact identifying search. A member's report opens
- * only for them: a member ID typed into the address bar, or guessed, shows nothing.
+ * The members this user found in this session by an exact identifying search. Anything
+ * about a member opens only for them: a member ID typed into the address bar, or guessed,
+ * is "not found", and the attempt is audited.
  */
-final class FoundMembers {
+@Component
+class FoundMembers {
 
 	private static final String KEY = FoundMembers.class.getName() + ".";
 
 	/** Enough for a day at the front desk; the oldest are forgotten first. */
 	private static final int KEPT = 500;
 
-	private FoundMembers() {
+	private final AuditLog audit;
+
+	FoundMembers(AuditLog audit) {
+		this.audit = audit;
 	}
 
-	static void remember(HttpSession session, AccountId user, Collection<MemberId> ids) {
+	void remember(HttpSession session, AccountId user, Collection<MemberId> ids) {
 		LinkedHashSet<String> found = found(session, user);
 		for (MemberId id : ids) {
 			found.remove(id.toString());
@@ -35,8 +47,24 @@ final class FoundMembers {
 		session.setAttribute(KEY + user.value(), found);
 	}
 
-	static boolean contains(HttpSession session, AccountId user, MemberId id) {
-		return found(session, user).contains(id.toString());
+	/**
+	 * The member named in the address, if this user found them.
+	 * @param action what the user tried, for the audit trail
+	 * @throws ResponseStatusException 404 otherwise
+	 */
+	MemberId require(HttpSession session, PorticoUser user, String memberId, String action) {
+		MemberId id;
+		try {
+			id = MemberId.parse(memberId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (!found(session, user.accountId()).contains(id.toString())) {
+			this.audit.record(AuditEvent.denied(user.getUsername(), action, "member", id.toString()));
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return id;
 	}
 
 	@SuppressWarnings("unchecked")

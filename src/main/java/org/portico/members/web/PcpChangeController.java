@@ -13,14 +13,12 @@ import org.portico.members.PcpChanges;
 import org.portico.members.PcpChanges.Outcome;
 import org.portico.providers.Npi;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,7 +34,10 @@ class PcpChangeController {
 
 	private final AuditLog audit;
 
-	PcpChangeController(PcpChanges changes, AccessApi access, AuditLog audit) {
+	private final FoundMembers found;
+
+	PcpChangeController(PcpChanges changes, AccessApi access, AuditLog audit, FoundMembers found) {
+		this.found = found;
 		this.changes = changes;
 		this.access = access;
 		this.audit = audit;
@@ -46,21 +47,11 @@ class PcpChangeController {
 	String request(@AuthenticationPrincipal PorticoUser user, @PathVariable String memberId,
 			@RequestParam(defaultValue = "") String npi, @RequestParam(defaultValue = "") String newPcp,
 			HttpSession session, RedirectAttributes redirect) {
-		MemberId id;
-		try {
-			id = MemberId.parse(memberId);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 		if (!Npi.isValid(npi) || !this.access.may(user.accountId(), ProviderFunction.PCP_CHANGES, Npi.parse(npi))) {
-			this.audit.record(AuditEvent.denied(user.getUsername(), "pcp.change", "member", id.toString()));
+			this.audit.record(AuditEvent.denied(user.getUsername(), "pcp.change", "npi", npi));
 			throw new AccessDeniedException("No PCP changes for " + npi);
 		}
-		if (!FoundMembers.contains(session, user.accountId(), id)) {
-			this.audit.record(AuditEvent.denied(user.getUsername(), "pcp.change", "member", id.toString()));
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+		MemberId id = this.found.require(session, user, memberId, "pcp.change");
 		Outcome outcome = this.changes.request(id, newPcp, Npi.parse(npi), user.getUsername());
 		if (outcome instanceof Outcome.Made made) {
 			this.audit.record(new AuditEvent(user.getUsername(), "pcp.change", "member", id.toString(),

@@ -91,6 +91,31 @@ class EligibilityTests {
 	}
 
 	@Test
+	void thePdfHoldsTheSameReportAndOpensOnlyForAFoundMember() throws Exception {
+		Member m = coveredMember();
+		String pdf = "/eligibility/members/" + m.id() + "/report.pdf?npi=" + this.npi;
+		this.session.perform(get(pdf).with(user(this.frontDesk))).andExpect(status().isNotFound());
+		this.session.perform(search("ID").param("memberId", m.id().toString())).andExpect(status().is3xxRedirection());
+		MvcResult result = this.session.perform(get(pdf).with(user(this.frontDesk)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/pdf"))
+			.andReturn();
+		com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(
+				result.getResponse().getContentAsByteArray());
+		StringBuilder text = new StringBuilder();
+		com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(
+				reader);
+		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+			text.append(extractor.getTextFromPage(page)).append('\n');
+		}
+		assertThat(text.toString()).contains(m.firstName() + " " + m.lastName(), m.id().toString(), m.productName(),
+				"Covered on " + LocalDate.now(), "Physical and occupational therapy",
+				"Plan year " + LocalDate.now().getYear() + ": deductible and out-of-pocket maximum");
+		assertThat(this.audit.recentByActor("frontdesk.demo", 3)).anyMatch((r) -> r.action().equals("member.view")
+				&& r.objectId().equals(m.id().toString()) && r.detail().contains("PDF"));
+	}
+
+	@Test
 	void byNameAndBirthDateCaseAndAccentsDoNotMatter() throws Exception {
 		Member m = coveredMember();
 		this.mvc

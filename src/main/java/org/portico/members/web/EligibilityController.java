@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +29,11 @@ import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
 import org.portico.providers.ProviderSummary;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,10 +68,13 @@ class EligibilityController {
 
 	private final FoundMembers found;
 
+	private final EligibilityPdf pdfs;
+
 	private final Clock clock;
 
 	EligibilityController(MemberSearch search, Eligibility eligibility, AccessApi access, ProviderApi providers,
-			AuditLog audit, PcpChanges pcpChanges, FoundMembers found, Clock clock) {
+			AuditLog audit, PcpChanges pcpChanges, FoundMembers found, EligibilityPdf pdfs, Clock clock) {
+		this.pdfs = pdfs;
 		this.found = found;
 		this.pcpChanges = pcpChanges;
 		this.search = search;
@@ -171,17 +179,10 @@ class EligibilityController {
 	String report(@AuthenticationPrincipal PorticoUser user, @PathVariable String memberId,
 			@RequestParam(defaultValue = "") String npi, @RequestParam(defaultValue = "") String dos,
 			HttpSession session, Model model) {
-		List<String> problems = new ArrayList<>();
-		Npi actingFor = actingFor(user, npi, problems);
-		LocalDate dateOfService = dos.isBlank() ? LocalDate.now(this.clock) : date(dos, "", problems);
-		if (!problems.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-		}
-		MemberId id = this.found.require(session, user, memberId, "member.view");
-		EligibilityReport report = this.eligibility.report(id, dateOfService)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		this.audit.record(new AuditEvent(user.getUsername(), "member.view", "member", id.toString(),
-				AuditOutcome.SUCCESS, "eligibility for NPI " + actingFor.value() + " on " + dateOfService));
+		Viewed viewed = view(user, memberId, npi, dos, session, "page");
+		EligibilityReport report = viewed.report();
+		Npi actingFor = viewed.actingFor();
+		MemberId id = report.id();
 		model.addAttribute("report", report);
 		model.addAttribute("npi", actingFor.value());
 		boolean pcpChanges = report.coverage().map(EligibilityReport.Coverage::pcpRequired).orElse(false)
@@ -192,11 +193,57 @@ class EligibilityController {
 			model.addAttribute("pcpChangeDate", this.pcpChanges.nextEffectiveDate());
 		}
 		model.addAttribute("provider", this.providers.find(actingFor).orElse(null));
-		model.addAttribute("pcpNames",
-				this.providers.findAll(report.pcpHistory().stream().map((p) -> new Npi(p.pcpNpi())).distinct().toList())
-					.stream()
-					.collect(Collectors.toMap((p) -> p.npi().value(), ProviderSummary::name, (a, b) -> a)));
+		model.addAttribute("pcpNames", pcpNames(report));
 		return "members/report";
+	}
+
+	/** The same report as a PDF, to file or send. */
+	@GetMapping(path = "/eligibility/members/{memberId}/report.pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal PorticoUser user, @PathVariable String memberId,
+			@RequestParam(defaultValue = "") String npi, @RequestParam(defaultValue = "") String dos,
+			HttpSession session, Locale locale) {
+		Viewed viewed = view(user, memberId, npi, dos, session, "PDF");
+		ProviderSummary provider = this.providers.find(viewed.actingFor()).orElse(null);
+		String actingFor = ((provider != null) ? provider.name() + " " : "") + "(NPI " + viewed.actingFor().value()
+				+ ")";
+		byte[] pdf = this.pdfs.render(viewed.report(), actingFor, pcpNames(viewed.report()), locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("eligibility-" + viewed.report().id() + "-" + viewed.report().dateOfService() + ".pdf")
+				.build()
+				.toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(pdf);
+	}
+
+	private record Viewed(EligibilityReport report, Npi actingFor) {
+	}
+
+	/**
+	 * A member's report for the NPI the user acts for, when they may see it, audited as
+	 * viewed.
+	 */
+	private Viewed view(PorticoUser user, String memberId, String npi, String dos, HttpSession session, String as) {
+		List<String> problems = new ArrayList<>();
+		Npi actingFor = actingFor(user, npi, problems);
+		LocalDate dateOfService = dos.isBlank() ? LocalDate.now(this.clock) : date(dos, "", problems);
+		if (!problems.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		MemberId id = this.found.require(session, user, memberId, "member.view");
+		EligibilityReport report = this.eligibility.report(id, dateOfService)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.audit
+			.record(new AuditEvent(user.getUsername(), "member.view", "member", id.toString(), AuditOutcome.SUCCESS,
+					"eligibility (" + as + ") for NPI " + actingFor.value() + " on " + dateOfService));
+		return new Viewed(report, actingFor);
+	}
+
+	private Map<String, String> pcpNames(EligibilityReport report) {
+		return this.providers.findAll(report.pcpHistory().stream().map((p) -> new Npi(p.pcpNpi())).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap((p) -> p.npi().value(), ProviderSummary::name, (a, b) -> a));
 	}
 
 	static String reportLink(MemberId id, Npi npi, LocalDate dateOfService) {

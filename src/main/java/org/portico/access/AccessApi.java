@@ -134,6 +134,39 @@ public class AccessApi {
 	}
 
 	/**
+	 * Gives the NPI's Senior Access Administrator role back to the one who held it before
+	 * the current SAA, as Provider Services do when a practice disputes a replacement;
+	 * only while the current SAA is the one expected, so that of two restorations at
+	 * once, or one sent twice, exactly one changes anything. The restored SAA gets every
+	 * function; the SAA they replace stays on as an Access Administrator, or loses every
+	 * grant on the NPI. Kept in the NPI's SAA history.
+	 * @return false when the NPI's SAA is not the one expected; nothing changed then
+	 */
+	@Transactional
+	boolean restoreSeniorAccessAdministrator(Npi npi, AccountId expected, AccountId restored,
+			boolean replacedKeepsAccess, String staff, String reason) {
+		int claimed = this.jdbc
+			.sql("UPDATE access.senior_access_administrator SET account_id = ? WHERE npi = ? AND account_id = ?")
+			.params(restored.value(), npi.value(), expected.value())
+			.update();
+		if (claimed != 1) {
+			return false;
+		}
+		if (replacedKeepsAccess) {
+			this.jdbc.sql("UPDATE access.npi_role SET role = 'AA' WHERE account_id = ? AND npi = ?")
+				.params(expected.value(), npi.value())
+				.update();
+		}
+		else {
+			removeGrant(expected, npi);
+		}
+		removeGrant(restored, npi);
+		insertRoleAndFunctions(restored, npi, AccessRole.SAA, EnumSet.allOf(ProviderFunction.class), null);
+		this.saaChanges.record(npi, restored, expected, SaaChange.How.DISPUTE, replacedKeepsAccess, staff, reason);
+		return true;
+	}
+
+	/**
 	 * The NPIs the user may administer access for: as SAA, or as AA with access
 	 * administration.
 	 */

@@ -82,8 +82,8 @@ public class SaaDisputes {
 	 * @param officePhone the office number on file to call back, or null
 	 * @param saa its Senior Access Administrator, or null when it has none
 	 * @param saaSince since when they are, or null when not recorded
-	 * @param previous the SAA before them, whom a restoration makes SAA again; null when
-	 * there is none on record
+	 * @param previous the SAA they replaced by registering with "Replace current SAA",
+	 * whom a restoration makes SAA again; null when they replaced nobody that way
 	 * @param history its SAA history, newest first
 	 */
 	public record Standing(Npi npi, ProviderSummary provider, String officePhone, AccountSummary saa, Instant saaSince,
@@ -92,6 +92,16 @@ public class SaaDisputes {
 		/** Whether Provider Services can restore the previous SAA. */
 		public boolean restorable() {
 			return this.saa != null && this.previous != null && this.previous.enabled();
+		}
+
+		/**
+		 * Whether the SAA is one Provider Services restored: the replacement is undone,
+		 * and there is none to undo.
+		 */
+		public boolean restoredAfterDispute() {
+			return this.saa != null && !this.history.isEmpty()
+					&& this.history.get(0).change().how() == SaaChange.How.DISPUTE
+					&& this.history.get(0).change().saa().equals(this.saa.id());
 		}
 
 	}
@@ -207,8 +217,11 @@ public class SaaDisputes {
 		if (expected.isEmpty() || current.isEmpty() || !current.equals(expected)) {
 			return notAsShown(staff, npi, expected);
 		}
-		Optional<AccountId> previous = this.changes.latest(npi)
-			.filter((c) -> c.saa().equals(current.get()))
+		Optional<SaaChange> latest = this.changes.latest(npi).filter((c) -> c.saa().equals(current.get()));
+		if (latest.filter((c) -> c.how() == SaaChange.How.DISPUTE).isPresent()) {
+			return refused(staff, npi, "saa.restore.refused.after-dispute", "the SAA was restored after a dispute");
+		}
+		Optional<AccountId> previous = latest.filter((c) -> c.how() == SaaChange.How.REPLACEMENT)
 			.map(SaaChange::previous)
 			.filter((p) -> !p.equals(current.get()));
 		if (previous.isEmpty()) {
@@ -330,7 +343,8 @@ public class SaaDisputes {
 		Collections.reverse(history);
 		Optional<SaaChange> latest = changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1))
 			.filter((c) -> saa.isPresent() && c.saa().equals(saa.get()));
-		AccountSummary previous = latest.map(SaaChange::previous)
+		AccountSummary previous = latest.filter((c) -> c.how() == SaaChange.How.REPLACEMENT)
+			.map(SaaChange::previous)
 			.filter((p) -> !p.equals(saa.orElse(null)))
 			.map(people::get)
 			.orElse(null);

@@ -148,7 +148,9 @@ class SaaDisputeTests {
 			.andExpect(content().string(containsString("by services.staff")))
 			.andExpect(content()
 				.string(containsString("Replaced Eager Newcomer, who stayed on as an Access Administrator")))
-			.andExpect(content().string(containsString("Reason: " + REASON)));
+			.andExpect(content().string(containsString("Reason: " + REASON)))
+			.andExpect(content().string(containsString("there is no replacement to undo")))
+			.andExpect(content().string(not(containsString("name=\"currentSaa\""))));
 
 		String restoredMail = SentMail.lastBodyTo(this.jdbc, account(previous).email());
 		assertThat(SentMail.lastSubjectTo(this.jdbc, account(previous).email()))
@@ -202,6 +204,21 @@ class SaaDisputeTests {
 		assertThat(account(replacer).enabled()).isTrue();
 		assertThat(SentMail.lastBodyTo(this.jdbc, account(replacer).email())).contains("Your access to it was removed")
 			.doesNotContain("deactivated");
+	}
+
+	@Test
+	void aRestorationIsNotUndoneFromThePage() throws Exception {
+		Npi npi = unusedNpi();
+		AccountId previous = saaOf(npi, "Rightful Holder");
+		AccountId replacer = replace(npi, "Eager Newcomer");
+		this.mvc.perform(restore(npi, replacer, false)).andExpect(redirectedUrl("/staff/saa?npi=" + npi.value()));
+		this.mvc.perform(restore(npi, previous, false))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("there is no replacement to undo")));
+		assertThat(this.access.seniorAccessAdministratorOf(npi)).contains(previous);
+		assertThat(this.access.accessOf(replacer)).singleElement()
+			.satisfies((a) -> assertThat(a.role()).isEqualTo(AccessRole.AA));
+		assertThat(disputesOf(npi)).isOne();
 	}
 
 	@Test

@@ -48,7 +48,7 @@ class SaaDisputeBrowserTests extends BrowserTest {
 
 	@Test
 	void providerServicesRestoresTheReplacedSaaWhoAdministersTheNpiAgain() {
-		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 41);
+		RegisteringProvider p = RegisteringProvider.nthOfFirstTen(this.jdbc, 9);
 		String npi = p.npi().value();
 		String previous = register(p, "Pat Rightful", false);
 		String replacer = register(p, "Quinn Replacer", true);

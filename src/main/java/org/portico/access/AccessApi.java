@@ -28,8 +28,11 @@ public class AccessApi {
 
 	private final JdbcClient jdbc;
 
-	AccessApi(JdbcClient jdbc) {
+	private final SaaChanges saaChanges;
+
+	AccessApi(JdbcClient jdbc, SaaChanges saaChanges) {
 		this.jdbc = jdbc;
+		this.saaChanges = saaChanges;
 	}
 
 	/** Whether the user may perform the function for the NPI. */
@@ -90,12 +93,25 @@ public class AccessApi {
 	}
 
 	/**
-	 * Makes the account the NPI's Senior Access Administrator with every function. A
-	 * current SAA stays on as an Access Administrator.
+	 * Makes the account the NPI's Senior Access Administrator with every function, as its
+	 * own registration does. A current SAA stays on as an Access Administrator.
 	 * @return the SAA replaced, if there was one
 	 */
 	@Transactional
 	public Optional<AccountId> makeSeniorAccessAdministrator(AccountId account, Npi npi) {
+		return makeSeniorAccessAdministrator(account, npi, null);
+	}
+
+	/**
+	 * Makes the account the NPI's Senior Access Administrator with every function, as a
+	 * registration does. A current SAA stays on as an Access Administrator. The change is
+	 * kept in the NPI's SAA history, as a replacement when there was an SAA.
+	 * @param changedBy the username of who made the change: the person registering, or
+	 * the Provider Services representative who approved their registration
+	 * @return the SAA replaced, if there was one
+	 */
+	@Transactional
+	public Optional<AccountId> makeSeniorAccessAdministrator(AccountId account, Npi npi, String changedBy) {
 		Optional<AccountId> previous = seniorAccessAdministratorOf(npi);
 		previous.ifPresent((old) -> {
 			this.jdbc.sql("DELETE FROM access.senior_access_administrator WHERE npi = ?").param(npi.value()).update();
@@ -109,8 +125,45 @@ public class AccessApi {
 		this.jdbc.sql("DELETE FROM access.npi_role WHERE account_id = ? AND npi = ?")
 			.params(account.value(), npi.value())
 			.update();
-		grant(account, npi, AccessRole.SAA, EnumSet.allOf(ProviderFunction.class), null);
+		insertGrant(account, npi, AccessRole.SAA, EnumSet.allOf(ProviderFunction.class), null);
+		Optional<AccountId> replaced = previous.filter((old) -> !old.equals(account));
+		this.saaChanges.record(npi, account, replaced.orElse(null),
+				replaced.isPresent() ? SaaChange.How.REPLACEMENT : SaaChange.How.REGISTRATION,
+				replaced.isPresent() ? Boolean.TRUE : null, changedBy, null);
 		return previous;
+	}
+
+	/**
+	 * Gives the NPI's Senior Access Administrator role back to the one who held it before
+	 * the current SAA, as Provider Services do when a practice disputes a replacement;
+	 * only while the current SAA is the one expected, so that of two restorations at
+	 * once, or one sent twice, exactly one changes anything. The restored SAA gets every
+	 * function; the SAA they replace stays on as an Access Administrator, or loses every
+	 * grant on the NPI. Kept in the NPI's SAA history.
+	 * @return false when the NPI's SAA is not the one expected; nothing changed then
+	 */
+	@Transactional
+	boolean restoreSeniorAccessAdministrator(Npi npi, AccountId expected, AccountId restored,
+			boolean replacedKeepsAccess, String staff, String reason) {
+		int claimed = this.jdbc
+			.sql("UPDATE access.senior_access_administrator SET account_id = ? WHERE npi = ? AND account_id = ?")
+			.params(restored.value(), npi.value(), expected.value())
+			.update();
+		if (claimed != 1) {
+			return false;
+		}
+		if (replacedKeepsAccess) {
+			this.jdbc.sql("UPDATE access.npi_role SET role = 'AA' WHERE account_id = ? AND npi = ?")
+				.params(expected.value(), npi.value())
+				.update();
+		}
+		else {
+			removeGrant(expected, npi);
+		}
+		removeGrant(restored, npi);
+		insertRoleAndFunctions(restored, npi, AccessRole.SAA, EnumSet.allOf(ProviderFunction.class), null);
+		this.saaChanges.record(npi, restored, expected, SaaChange.How.DISPUTE, replacedKeepsAccess, staff, reason);
+		return true;
 	}
 
 	/**
@@ -175,20 +228,34 @@ public class AccessApi {
 
 	/**
 	 * Gives the user a role and functions for an NPI. An SAA is recorded as the NPI's one
-	 * SAA; a second SAA for the same NPI is refused by the database.
+	 * SAA, set up by the plan in its SAA history; a second SAA for the same NPI is
+	 * refused by the database.
 	 */
 	@Transactional
 	public void grant(AccountId user, Npi npi, AccessRole role, Set<ProviderFunction> functions, AccountId grantedBy) {
-		Timestamp now = Timestamp.from(Instant.now());
-		Long by = (grantedBy != null) ? grantedBy.value() : null;
-		this.jdbc.sql("""
-				INSERT INTO access.npi_role (account_id, npi, role, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)
-				""").params(user.value(), npi.value(), role.name(), by, now).update();
+		insertGrant(user, npi, role, functions, grantedBy);
+		if (role == AccessRole.SAA) {
+			this.saaChanges.record(npi, user, null, SaaChange.How.SET_UP, null, null, null);
+		}
+	}
+
+	private void insertGrant(AccountId user, Npi npi, AccessRole role, Set<ProviderFunction> functions,
+			AccountId grantedBy) {
+		insertRoleAndFunctions(user, npi, role, functions, grantedBy);
 		if (role == AccessRole.SAA) {
 			this.jdbc.sql("INSERT INTO access.senior_access_administrator (npi, account_id) VALUES (?, ?)")
 				.params(npi.value(), user.value())
 				.update();
 		}
+	}
+
+	private void insertRoleAndFunctions(AccountId user, Npi npi, AccessRole role, Set<ProviderFunction> functions,
+			AccountId grantedBy) {
+		Timestamp now = Timestamp.from(Instant.now());
+		Long by = (grantedBy != null) ? grantedBy.value() : null;
+		this.jdbc.sql("""
+				INSERT INTO access.npi_role (account_id, npi, role, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)
+				""").params(user.value(), npi.value(), role.name(), by, now).update();
 		for (ProviderFunction function : functions) {
 			this.jdbc.sql("""
 					INSERT INTO access.function_grant
@@ -255,6 +322,10 @@ public class AccessApi {
 	@Transactional
 	public void revoke(AccountId user, Npi npi) {
 		refuseIfSaa(user, npi);
+		removeGrant(user, npi);
+	}
+
+	private void removeGrant(AccountId user, Npi npi) {
 		this.jdbc.sql("DELETE FROM access.function_grant WHERE account_id = ? AND npi = ?")
 			.params(user.value(), npi.value())
 			.update();
@@ -277,7 +348,8 @@ public class AccessApi {
 
 	private void refuseIfSaa(AccountId user, Npi npi) {
 		if (seniorAccessAdministratorOf(npi).filter(user::equals).isPresent()) {
-			throw new IllegalStateException("The SAA role is given and taken only by registration");
+			throw new IllegalStateException(
+					"The SAA role is given and taken only by registration and Provider Services");
 		}
 	}
 

@@ -408,7 +408,7 @@ public class Registration {
 	}
 
 	private void becomeSaa(AccountId account, String username, Npi npi) {
-		Optional<AccountId> replaced = this.access.makeSeniorAccessAdministrator(account, npi);
+		Optional<AccountId> replaced = this.access.makeSeniorAccessAdministrator(account, npi, username);
 		this.audit.record(AuditEvent.success(username, "registration.saa", "npi", npi.value()));
 		replaced.ifPresent((old) -> {
 			AccountSummary previous = this.accounts.summaries(List.of(old)).get(0);

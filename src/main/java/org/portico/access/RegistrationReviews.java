@@ -301,7 +301,7 @@ public class RegistrationReviews {
 		Optional<AccountId> saa = this.access.seniorAccessAdministratorOf(review.npi());
 		AccessRole role = saa.isEmpty() ? AccessRole.SAA : AccessRole.AA;
 		if (role == AccessRole.SAA) {
-			this.access.makeSeniorAccessAdministrator(account, review.npi());
+			this.access.makeSeniorAccessAdministrator(account, review.npi(), staff);
 		}
 		else {
 			this.access.grant(account, review.npi(), AccessRole.AA, EnumSet.allOf(ProviderFunction.class), null);

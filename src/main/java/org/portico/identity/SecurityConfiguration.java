@@ -52,7 +52,7 @@ class SecurityConfiguration {
 					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide",
 					"/register/review", "/register/review/sent", "/confirm-email")
 			.permitAll()
-			.requestMatchers("/staff/outbox/**", "/staff/registrations/**")
+			.requestMatchers("/staff/outbox/**", "/staff/registrations/**", "/staff/saa/**")
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/audit/**")
 			.hasRole("COMPLIANCE")

@@ -44,6 +44,23 @@ public record RegisteringProvider(Npi npi, String ssnLastFour, List<Claim> claim
 		return of(jdbc, fromLast.get(n));
 	}
 
+	private static List<String> firstTen;
+
+	/**
+	 * One of the first ten such providers, counted from the start of the list as it was
+	 * when first asked: {@link #nth} never gives these, as it skips the first ten, and
+	 * registering one does not move the others.
+	 */
+	public static synchronized RegisteringProvider nthOfFirstTen(JdbcClient jdbc, int n) {
+		if (n < 0 || n >= 10) {
+			throw new IllegalArgumentException("One of the first ten");
+		}
+		if (firstTen == null) {
+			firstTen = candidates(jdbc, "ASC").subList(0, 10);
+		}
+		return of(jdbc, firstTen.get(n));
+	}
+
 	private static List<String> candidates(JdbcClient jdbc, String order) {
 		return jdbc.sql("""
 				SELECT p.npi FROM providers.provider p

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.portico.access.AccessRole;
 import org.portico.access.ProviderFunction;
+import org.portico.access.SaaChange;
 import org.portico.claims.ClaimStatusCategory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,9 @@ class MessageKeysTests {
 		}
 		for (ClaimStatusCategory c : ClaimStatusCategory.values()) {
 			keys.add(c.messageKey());
+		}
+		for (SaaChange.How how : SaaChange.How.values()) {
+			keys.add(how.messageKey());
 		}
 		for (String section : List.of("eligibility", "claims", "referrals", "reports", "self-service")) {
 			keys.add("section." + section + ".title");

@@ -37,14 +37,16 @@ public final class RecentPassword {
 		return at != null && at.plus(VALID_FOR).isAfter(Instant.now());
 	}
 
-	/** Refuses to start or finish adding a passkey without a recent password. */
+	/** Refuses to add or remove a passkey without a recent password. */
 	static class Required extends OncePerRequestFilter {
 
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !("POST".equals(request.getMethod()) && request.getRequestURI()
-				.substring(request.getContextPath().length())
-				.startsWith("/webauthn/register"));
+			// Spring Security's own endpoints add (POST) and remove (DELETE) passkeys.
+			return !(("POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod()))
+					&& request.getRequestURI()
+						.substring(request.getContextPath().length())
+						.startsWith("/webauthn/register"));
 		}
 
 		@Override
@@ -55,7 +57,7 @@ public final class RecentPassword {
 				response.setContentType("application/problem+json");
 				response.getWriter()
 					.write("{\"type\":\"about:blank\",\"title\":\"Confirm your password first\",\"status\":403,"
-							+ "\"detail\":\"For your safety, type your password again before adding a passkey.\"}");
+							+ "\"detail\":\"For your safety, type your password again before changing your passkeys.\"}");
 				return;
 			}
 			chain.doFilter(request, response);

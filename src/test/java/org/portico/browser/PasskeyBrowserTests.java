@@ -88,6 +88,11 @@ class PasskeyBrowserTests extends BrowserTest {
 				+ " headers: { [document.querySelector('meta[name=csrf-header]').content]:"
 				+ " document.querySelector('meta[name=csrf-token]').content } })).status");
 		assertThat(status).isEqualTo(403);
+		Object removal = this.page
+			.evaluate("async () => (await fetch('/webauthn/register/anything', { method: 'DELETE',"
+					+ " headers: { [document.querySelector('meta[name=csrf-header]').content]:"
+					+ " document.querySelector('meta[name=csrf-token]').content } })).status");
+		assertThat(removal).isEqualTo(403);
 		this.page.navigate(url("/self-service/passkeys"));
 		assertThat(this.page.getByText("type your password again")).isVisible();
 		assertAccessible();

@@ -47,10 +47,10 @@ class SecurityConfiguration {
 		http.addFilterBefore(new ClientThrottle(guard), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new RecentPassword.Required(), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password",
-					"/password/strength", "/unlock", "/register", "/register/new", "/register/decide",
-					"/register/review", "/register/review/sent", "/confirm-email")
+			.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health",
+					"/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password", "/password/strength",
+					"/unlock", "/register", "/register/new", "/register/decide", "/register/review",
+					"/register/review/sent", "/confirm-email")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**", "/staff/registrations/**", "/staff/saa/**")
 			.hasRole("PROVIDER_SERVICES")

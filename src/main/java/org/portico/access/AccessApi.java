@@ -3,6 +3,8 @@ package org.portico.access;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.portico.identity.AccountId;
+import org.portico.platform.RequestMemo;
 import org.portico.providers.Npi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AccessApi {
 
+	private static final String GRANTS = "access.grants.";
+
 	private final JdbcClient jdbc;
 
 	private final SaaChanges saaChanges;
@@ -37,17 +42,33 @@ public class AccessApi {
 
 	/** Whether the user may perform the function for the NPI. */
 	public boolean may(AccountId user, ProviderFunction function, Npi npi) {
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM access.function_grant
-				WHERE account_id = ? AND npi = ? AND function_code = ?
-				""").params(user.value(), npi.value(), function.name()).query(Long.class).single() > 0;
+		return npisFor(user, function).contains(npi);
 	}
 
-	/** The NPIs for which the user may perform the function. */
+	/** The NPIs for which the user may perform the function, in order. */
 	public Set<Npi> npisFor(AccountId user, ProviderFunction function) {
-		return new LinkedHashSet<>(this.jdbc.sql("""
-				SELECT npi FROM access.function_grant WHERE account_id = ? AND function_code = ? ORDER BY npi
-				""").params(user.value(), function.name()).query((rs, row) -> new Npi(rs.getString(1))).list());
+		return Collections.unmodifiableSet(grantsOf(user).getOrDefault(function, Set.of()));
+	}
+
+	/**
+	 * Every function the user holds, with its NPIs: read once per request, as a page
+	 * checks several, and forgotten when the request changes a grant.
+	 */
+	private Map<ProviderFunction, Set<Npi>> grantsOf(AccountId user) {
+		return RequestMemo.get(GRANTS + user.value(), () -> {
+			Map<ProviderFunction, Set<Npi>> grants = new EnumMap<>(ProviderFunction.class);
+			this.jdbc.sql("SELECT function_code, npi FROM access.function_grant WHERE account_id = ? ORDER BY npi")
+				.param(user.value())
+				.query((rs) -> {
+					grants.computeIfAbsent(ProviderFunction.valueOf(rs.getString(1)), (f) -> new LinkedHashSet<>())
+						.add(new Npi(rs.getString(2)));
+				});
+			return grants;
+		});
+	}
+
+	private static void forgetGrants() {
+		RequestMemo.forget(GRANTS);
 	}
 
 	/** Each NPI the user holds a role for, with that role and the functions granted. */
@@ -119,6 +140,7 @@ public class AccessApi {
 				.params(old.value(), npi.value())
 				.update();
 		});
+		forgetGrants();
 		this.jdbc.sql("DELETE FROM access.function_grant WHERE account_id = ? AND npi = ?")
 			.params(account.value(), npi.value())
 			.update();
@@ -251,6 +273,7 @@ public class AccessApi {
 
 	private void insertRoleAndFunctions(AccountId user, Npi npi, AccessRole role, Set<ProviderFunction> functions,
 			AccountId grantedBy) {
+		forgetGrants();
 		Timestamp now = Timestamp.from(Instant.now());
 		Long by = (grantedBy != null) ? grantedBy.value() : null;
 		this.jdbc.sql("""
@@ -277,6 +300,7 @@ public class AccessApi {
 			throw new IllegalArgumentException("A changed grant is an AA's or an AU's, with at least one function");
 		}
 		refuseIfSaa(user, npi);
+		forgetGrants();
 		Timestamp now = Timestamp.from(Instant.now());
 		long by = changedBy.value();
 		this.jdbc.sql("""
@@ -326,6 +350,7 @@ public class AccessApi {
 	}
 
 	private void removeGrant(AccountId user, Npi npi) {
+		forgetGrants();
 		this.jdbc.sql("DELETE FROM access.function_grant WHERE account_id = ? AND npi = ?")
 			.params(user.value(), npi.value())
 			.update();

@@ -2,6 +2,7 @@ package org.portico.members.web;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -28,6 +29,8 @@ class FoundMembers {
 	/** Enough for a day at the front desk; the oldest are forgotten first. */
 	private static final int KEPT = 500;
 
+	private static final String SEPARATOR = ",";
+
 	private final AuditLog audit;
 
 	FoundMembers(AuditLog audit) {
@@ -35,7 +38,8 @@ class FoundMembers {
 	}
 
 	void remember(HttpSession session, AccountId user, Collection<MemberId> ids) {
-		LinkedHashSet<String> found = found(session, user);
+		LinkedHashSet<String> found = new LinkedHashSet<>(List.of(found(session, user).split(SEPARATOR)));
+		found.remove("");
 		for (MemberId id : ids) {
 			found.remove(id.toString());
 			found.add(id.toString());
@@ -43,8 +47,8 @@ class FoundMembers {
 		while (found.size() > KEPT) {
 			found.remove(found.iterator().next());
 		}
-		// Set again so that a session kept in the database saves the change.
-		session.setAttribute(KEY + user.value(), found);
+		// Kept as one string: the session is saved to the database after every search.
+		session.setAttribute(KEY + user.value(), SEPARATOR + String.join(SEPARATOR, found) + SEPARATOR);
 	}
 
 	/**
@@ -60,17 +64,15 @@ class FoundMembers {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		if (!found(session, user.accountId()).contains(id.toString())) {
+		if (!found(session, user.accountId()).contains(SEPARATOR + id + SEPARATOR)) {
 			this.audit.record(AuditEvent.denied(user.getUsername(), action, "member", id.toString()));
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return id;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static LinkedHashSet<String> found(HttpSession session, AccountId user) {
-		Object found = session.getAttribute(KEY + user.value());
-		return (found instanceof LinkedHashSet<?> set) ? (LinkedHashSet<String>) set : new LinkedHashSet<>();
+	private static String found(HttpSession session, AccountId user) {
+		return (session.getAttribute(KEY + user.value()) instanceof String found) ? found : "";
 	}
 
 }

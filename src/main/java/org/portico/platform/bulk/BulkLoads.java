@@ -31,7 +31,10 @@ public class BulkLoads {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			if (DatabaseProduct.isPostgres(connection)) {
+				// A whole database may take longer than one statement is allowed.
+				statement.execute("SET statement_timeout = 0");
 				statement.execute("ANALYZE");
+				statement.execute("RESET statement_timeout");
 			}
 		}
 		catch (SQLException ex) {
@@ -45,6 +48,9 @@ public class BulkLoads {
 			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(false);
 			if (DatabaseProduct.isPostgres(connection)) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET LOCAL statement_timeout = 0");
+				}
 				return new PostgresCopyLoad(connection);
 			}
 			return new JdbcBatchLoad(connection);

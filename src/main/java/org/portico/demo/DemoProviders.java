@@ -34,6 +34,9 @@ final class DemoProviders {
 
 	private static final String PHYSICAL_THERAPY = "225100000X";
 
+	/** How many of the first group practices are in Unify's primary care network. */
+	private static final int UNIFY_PRACTICES = 2;
+
 	/** A practitioner or organization that can appear on a claim. */
 	record Provider(int ordinal, Npi npi, Npi payeeNpi, int payeeOrdinal, String specialty, String state,
 			boolean[] inNetwork) {
@@ -47,6 +50,8 @@ final class DemoProviders {
 	private final Map<String, List<Provider>> primaryCare = new HashMap<>();
 
 	private final Map<String, List<Provider>> pediatric = new HashMap<>();
+
+	private final List<Provider> unifyPrimaryCare = new ArrayList<>();
 
 	private final Map<String, Map<String, List<Provider>>> specialists = new HashMap<>();
 
@@ -176,6 +181,9 @@ final class DemoProviders {
 			writeParticipation(p);
 		}
 		this.all.add(p);
+		if ((specialty.equals(FAMILY) || specialty.equals(INTERNAL)) && this.groupNpis.size() <= UNIFY_PRACTICES) {
+			this.unifyPrimaryCare.add(p);
+		}
 		switch (specialty) {
 			case FAMILY, INTERNAL -> this.primaryCare.computeIfAbsent(town.state(), (k) -> new ArrayList<>()).add(p);
 			case PEDIATRICS -> this.pediatric.computeIfAbsent(town.state(), (k) -> new ArrayList<>()).add(p);
@@ -215,6 +223,14 @@ final class DemoProviders {
 			pool = this.primaryCare.values().iterator().next();
 		}
 		return pickInNetwork(random, pool, productIndex);
+	}
+
+	/**
+	 * A primary care provider for a Unify member: Unify contracts with few primary care
+	 * practices, here the first ones, which the demo logins act for.
+	 */
+	Provider unifyPrimaryCareFor(SplittableRandom random, int productIndex) {
+		return pickInNetwork(random, this.unifyPrimaryCare, productIndex);
 	}
 
 	Provider specialist(SplittableRandom random, String state, String specialty, int productIndex) {

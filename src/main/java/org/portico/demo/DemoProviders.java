@@ -34,9 +34,6 @@ final class DemoProviders {
 
 	private static final String PHYSICAL_THERAPY = "225100000X";
 
-	/** How many of the first group practices are in Unify's primary care network. */
-	private static final int UNIFY_PRACTICES = 2;
-
 	/** A practitioner or organization that can appear on a claim. */
 	record Provider(int ordinal, Npi npi, Npi payeeNpi, int payeeOrdinal, String specialty, String state,
 			boolean[] inNetwork) {
@@ -52,6 +49,12 @@ final class DemoProviders {
 	private final Map<String, List<Provider>> pediatric = new HashMap<>();
 
 	private final List<Provider> unifyPrimaryCare = new ArrayList<>();
+
+	/**
+	 * How many of the first group practices are in Unify's primary care network: about
+	 * one in 25, and at least the first two, which the demo logins act for.
+	 */
+	private int unifyPractices;
 
 	private final Map<String, Map<String, List<Provider>>> specialists = new HashMap<>();
 
@@ -92,6 +95,7 @@ final class DemoProviders {
 	}
 
 	private void build(int groups, int facilitiesPerState) {
+		this.unifyPractices = Math.max(2, groups / 25);
 		long unitId = 0;
 		int groupInUnit = 0;
 		for (int g = 0; g < groups; g++) {
@@ -181,7 +185,7 @@ final class DemoProviders {
 			writeParticipation(p);
 		}
 		this.all.add(p);
-		if ((specialty.equals(FAMILY) || specialty.equals(INTERNAL)) && this.groupNpis.size() <= UNIFY_PRACTICES) {
+		if ((specialty.equals(FAMILY) || specialty.equals(INTERNAL)) && this.groupNpis.size() <= this.unifyPractices) {
 			this.unifyPrimaryCare.add(p);
 		}
 		switch (specialty) {
@@ -227,7 +231,7 @@ final class DemoProviders {
 
 	/**
 	 * A primary care provider for a Unify member: Unify contracts with few primary care
-	 * practices, here the first ones, which the demo logins act for.
+	 * practices, here the first ones.
 	 */
 	Provider unifyPrimaryCareFor(SplittableRandom random, int productIndex) {
 		return pickInNetwork(random, this.unifyPrimaryCare, productIndex);

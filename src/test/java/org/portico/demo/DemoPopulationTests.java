@@ -70,7 +70,7 @@ class DemoPopulationTests {
 	}
 
 	@Test
-	void onlyUnifyMembersHaveCarePlansAndTheirPcpIsInUnifysFewPractices() {
+	void onlyUnifyMembersHaveCarePlansAndTheirPcpIsInTheFirstPractices() {
 		DemoProviders providers = DemoProviders.generate(20261123, AS_OF, 1000, null);
 		DemoPopulation population = new DemoPopulation(20261123, AS_OF, 1000, 10, providers);
 		Recording rows = new Recording();

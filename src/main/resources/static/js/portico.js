@@ -1,5 +1,5 @@
-// Portico's one script: the CSRF token for htmx requests, and the warning before an idle
-// session ends. The pages work without it; it only adds.
+// Portico's one script: the CSRF token for htmx requests, print buttons, and the warning
+// before an idle session ends. The pages work without it; it only adds.
 (() => {
 	const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 	const csrf = () => ({ [meta("csrf-header")]: meta("csrf-token") });
@@ -8,6 +8,12 @@
 		if (meta("csrf-token")) {
 			Object.assign(event.detail.headers, csrf());
 		}
+	});
+
+	// Without the script the button stays hidden, and the browser's own Print works.
+	document.querySelectorAll("button[data-print]").forEach((button) => {
+		button.hidden = false;
+		button.addEventListener("click", () => window.print());
 	});
 
 	const timeout = Number(meta("session-timeout-seconds"));

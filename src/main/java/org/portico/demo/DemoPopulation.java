@@ -23,6 +23,7 @@ import org.portico.demo.DemoCatalog.ProductDesign;
 import org.portico.demo.DemoCatalog.Tier;
 import org.portico.demo.DemoCatalog.Town;
 import org.portico.demo.DemoProviders.Provider;
+import org.portico.members.LineOfBusiness;
 import org.portico.members.MemberFeed;
 import org.portico.members.MemberId;
 import org.portico.members.Network;
@@ -181,13 +182,12 @@ final class DemoPopulation {
 				this.members.coverage(id, memberEffective, memberEnds, product.code(), group[0], group[1]);
 				Provider pcp = null;
 				if (product.pcpRequired()) {
-					pcp = DemoPopulation.this.providers.primaryCareFor(r, town.state(), age, productIndex);
+					pcp = primaryCareFor(product, town, age, productIndex);
 					LocalDate change = DemoPopulation.this.asOf.minusMonths(1 + r.nextInt(5)).withDayOfMonth(1);
 					boolean changed = r.nextInt(100) < 25 && memberEffective.isBefore(change.minusMonths(1))
 							&& (memberEnds == null || change.isBefore(memberEnds));
 					if (changed) {
-						Provider former = DemoPopulation.this.providers.primaryCareFor(r, town.state(), age,
-								productIndex);
+						Provider former = primaryCareFor(product, town, age, productIndex);
 						this.members.pcp(id, memberEffective, change.minusDays(1), former.npi(), "ENROLLMENT");
 						this.members.pcp(id, change, memberEnds, pcp.npi(),
 								r.nextBoolean() ? "MEMBER_REQUEST" : "PCP_LEFT_NETWORK");
@@ -210,7 +210,18 @@ final class DemoPopulation {
 				if (!claimsFrom.isAfter(claimsTo)) {
 					new ClaimHistory(this.random, person, claimsFrom, claimsTo, this.members, this.claims).write();
 				}
+				if (product.carePlans()) {
+					DemoCarePlans.write(DemoPopulation.this.seed, DemoPopulation.this.asOf, person, memberEffective,
+							memberEnds, DemoPopulation.this.providers, this.members);
+				}
 			}
+		}
+
+		private Provider primaryCareFor(ProductDesign product, Town town, int age, int productIndex) {
+			DemoProviders providers = DemoPopulation.this.providers;
+			return (product.line() == LineOfBusiness.DUALS_UNIFY)
+					? providers.unifyPrimaryCareFor(this.random, productIndex)
+					: providers.primaryCareFor(this.random, town.state(), age, productIndex);
 		}
 
 		private ProductDesign chooseProduct(boolean senior, int age, Town town, int size) {

@@ -48,6 +48,14 @@ final class DemoProviders {
 
 	private final Map<String, List<Provider>> pediatric = new HashMap<>();
 
+	private final List<Provider> unifyPrimaryCare = new ArrayList<>();
+
+	/**
+	 * How many of the first group practices are in Unify's primary care network: about
+	 * one in 25, and at least the first two, which the demo logins act for.
+	 */
+	private int unifyPractices;
+
 	private final Map<String, Map<String, List<Provider>>> specialists = new HashMap<>();
 
 	private final Map<String, List<Provider>> facilities = new HashMap<>();
@@ -87,6 +95,7 @@ final class DemoProviders {
 	}
 
 	private void build(int groups, int facilitiesPerState) {
+		this.unifyPractices = Math.max(2, groups / 25);
 		long unitId = 0;
 		int groupInUnit = 0;
 		for (int g = 0; g < groups; g++) {
@@ -176,6 +185,9 @@ final class DemoProviders {
 			writeParticipation(p);
 		}
 		this.all.add(p);
+		if ((specialty.equals(FAMILY) || specialty.equals(INTERNAL)) && this.groupNpis.size() <= this.unifyPractices) {
+			this.unifyPrimaryCare.add(p);
+		}
 		switch (specialty) {
 			case FAMILY, INTERNAL -> this.primaryCare.computeIfAbsent(town.state(), (k) -> new ArrayList<>()).add(p);
 			case PEDIATRICS -> this.pediatric.computeIfAbsent(town.state(), (k) -> new ArrayList<>()).add(p);
@@ -215,6 +227,14 @@ final class DemoProviders {
 			pool = this.primaryCare.values().iterator().next();
 		}
 		return pickInNetwork(random, pool, productIndex);
+	}
+
+	/**
+	 * A primary care provider for a Unify member: Unify contracts with few primary care
+	 * practices, here the first ones.
+	 */
+	Provider unifyPrimaryCareFor(SplittableRandom random, int productIndex) {
+		return pickInNetwork(random, this.unifyPrimaryCare, productIndex);
 	}
 
 	Provider specialist(SplittableRandom random, String state, String specialty, int productIndex) {

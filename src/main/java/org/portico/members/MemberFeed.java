@@ -55,6 +55,14 @@ public class MemberFeed {
 
 		private final TableWriter visits;
 
+		private final TableWriter carePlans;
+
+		private final TableWriter careTeams;
+
+		private final TableWriter goals;
+
+		private final TableWriter services;
+
 		Writer(BulkLoad load) {
 			this.products = load.into("members.product", "code", "name", "line_of_business", "plan_type",
 					"pcp_required", "referrals_required", "has_care_plans");
@@ -76,6 +84,14 @@ public class MemberFeed {
 					"network", "deductible_met", "out_of_pocket_met");
 			this.visits = load.into("members.visit_accumulator", "subscriber_id", "member_suffix", "plan_year",
 					"service_category", "visits_used");
+			this.carePlans = load.into("members.care_plan", "id", "subscriber_id", "member_suffix", "kind", "version",
+					"status", "assessed_date", "signed_date", "updated_date", "next_review_date", "member_preferences");
+			this.careTeams = load.into("members.care_plan_team_member", "care_plan_id", "ordinal", "role", "npi",
+					"name", "phone");
+			this.goals = load.into("members.care_plan_goal", "care_plan_id", "ordinal", "concern", "goal",
+					"target_date", "status");
+			this.services = load.into("members.care_plan_service", "care_plan_id", "ordinal", "service", "frequency",
+					"provided_by");
 		}
 
 		public void product(Product p) {
@@ -124,6 +140,26 @@ public class MemberFeed {
 
 		public void visitsUsed(MemberId id, int planYear, ServiceCategory category, int visits) {
 			this.visits.row(id.subscriberId(), id.suffix(), (short) planYear, category.name(), (short) visits);
+		}
+
+		/** A care plan with its care team, goals and services, in the order given. */
+		public void carePlan(CarePlan p) {
+			this.carePlans.row(p.id(), p.member().subscriberId(), p.member().suffix(), p.kind().name(),
+					(short) p.version(), p.status().name(), p.assessedDate(), p.signedDate(), p.updatedDate(),
+					p.nextReviewDate(), p.memberPreferences());
+			short ordinal = 0;
+			for (CarePlan.TeamMember t : p.careTeam()) {
+				this.careTeams.row(p.id(), ++ordinal, t.role().name(), (t.npi() != null) ? t.npi().value() : null,
+						t.name(), t.phone());
+			}
+			ordinal = 0;
+			for (CarePlan.Goal g : p.goals()) {
+				this.goals.row(p.id(), ++ordinal, g.concern(), g.goal(), g.targetDate(), g.status().name());
+			}
+			ordinal = 0;
+			for (CarePlan.Service s : p.services()) {
+				this.services.row(p.id(), ++ordinal, s.service(), s.frequency(), s.providedBy());
+			}
 		}
 
 	}

@@ -3,9 +3,12 @@ package org.portico.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,42 @@ class DemoPopulationTests {
 		assertThat(ids).hasSize(300).doesNotHaveDuplicates();
 		List<Object> claimIds = rows.rows("claims.claim").stream().map((r) -> r.get(0)).toList();
 		assertThat(claimIds).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void onlyUnifyMembersHaveCarePlansAndTheirPcpIsInTheFirstPractices() {
+		DemoProviders providers = DemoProviders.generate(20261123, AS_OF, 1000, null);
+		DemoPopulation population = new DemoPopulation(20261123, AS_OF, 1000, 10, providers);
+		Recording rows = new Recording();
+		population.writeFamilies(0, population.families(), new MemberFeed().writer(rows),
+				new ClaimFeed(null).writer(rows));
+		Set<String> unify = rows.rows("members.coverage")
+			.stream()
+			.filter((c) -> c.get(4).equals("UNIFY"))
+			.map((c) -> c.get(0) + "-" + c.get(1))
+			.collect(Collectors.toSet());
+		List<List<Object>> plans = rows.rows("members.care_plan");
+		assertThat(unify).isNotEmpty();
+		assertThat(plans).isNotEmpty().allMatch((p) -> unify.contains(p.get(1) + "-" + p.get(2)));
+		assertThat(plans.stream().map((p) -> p.get(0))).doesNotHaveDuplicates();
+		Set<Object> ids = plans.stream().map((p) -> p.get(0)).collect(Collectors.toSet());
+		for (String child : List.of("members.care_plan_team_member", "members.care_plan_goal",
+				"members.care_plan_service")) {
+			assertThat(rows.rows(child)).as(child).isNotEmpty().allMatch((r) -> ids.contains(r.get(0)));
+		}
+		// One version in force per member and kind.
+		assertThat(plans.stream()
+			.filter((p) -> p.get(5).equals("CURRENT"))
+			.map((p) -> p.get(1) + "-" + p.get(2) + " " + p.get(3))).doesNotHaveDuplicates();
+
+		Set<String> unifyPractices = new HashSet<>();
+		for (DemoProviders.Provider group : providers.groups().subList(0, 2)) {
+			providers.practitionersOf(group).forEach((p) -> unifyPractices.add(p.npi().value()));
+		}
+		assertThat(rows.rows("members.pcp_assignment")
+			.stream()
+			.filter((a) -> unify.contains(a.get(0) + "-" + a.get(1)))
+			.map((a) -> (String) a.get(4))).isNotEmpty().allMatch(unifyPractices::contains);
 	}
 
 	private static DemoPopulation population(long seed) {

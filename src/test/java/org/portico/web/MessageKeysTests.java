@@ -17,6 +17,8 @@ import org.portico.access.AccessRole;
 import org.portico.access.ProviderFunction;
 import org.portico.access.SaaChange;
 import org.portico.claims.ClaimStatusCategory;
+import org.portico.members.CarePlan;
+import org.portico.members.TreatingRelationship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +61,21 @@ class MessageKeysTests {
 		}
 		for (SaaChange.How how : SaaChange.How.values()) {
 			keys.add(how.messageKey());
+		}
+		for (CarePlan.Kind kind : CarePlan.Kind.values()) {
+			keys.add(kind.messageKey());
+		}
+		for (CarePlan.Status status : CarePlan.Status.values()) {
+			keys.add(status.messageKey());
+		}
+		for (CarePlan.Role role : CarePlan.Role.values()) {
+			keys.add(role.messageKey());
+		}
+		for (CarePlan.GoalStatus status : CarePlan.GoalStatus.values()) {
+			keys.add(status.messageKey());
+		}
+		for (TreatingRelationship.Basis basis : TreatingRelationship.Basis.values()) {
+			keys.add("care-plans.basis." + basis);
 		}
 		for (String section : List.of("eligibility", "claims", "referrals", "reports", "self-service")) {
 			keys.add("section." + section + ".title");

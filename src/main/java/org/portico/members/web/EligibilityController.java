@@ -192,6 +192,8 @@ class EligibilityController {
 			model.addAttribute("pendingPcpChange", this.pcpChanges.pending(id).orElse(null));
 			model.addAttribute("pcpChangeDate", this.pcpChanges.nextEffectiveDate());
 		}
+		model.addAttribute("carePlans", report.coverage().map(EligibilityReport.Coverage::carePlans).orElse(false)
+				&& this.access.may(user.accountId(), ProviderFunction.CARE_PLANS, actingFor));
 		model.addAttribute("provider", this.providers.find(actingFor).orElse(null));
 		model.addAttribute("pcpNames", pcpNames(report));
 		return "members/report";

@@ -1,7 +1,7 @@
 package org.portico.members;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.portico.members.EligibilityReport.Accumulator;
-import org.portico.members.EligibilityReport.Benefit;
 import org.portico.members.EligibilityReport.BenefitRow;
 import org.portico.members.EligibilityReport.Coverage;
 import org.portico.members.EligibilityReport.OtherInsurance;
@@ -32,41 +31,108 @@ public class Eligibility {
 
 	private final JdbcClient jdbc;
 
+	private final ProductBenefits products;
+
 	private final Clock clock;
 
-	Eligibility(JdbcClient jdbc, Clock clock) {
+	Eligibility(JdbcClient jdbc, ProductBenefits products, Clock clock) {
 		this.jdbc = jdbc;
+		this.products = products;
 		this.clock = clock;
 	}
 
-	public Optional<EligibilityReport> report(MemberId id, LocalDate dateOfService) {
-		return this.jdbc.sql("""
-				SELECT first_name, last_name, birth_date, gender, relationship FROM members.member
-				WHERE subscriber_id = ? AND member_suffix = ?
-				""").params(id.subscriberId(), id.suffix()).query((rs, row) -> {
-			List<Coverage> history = coverage(id);
-			Optional<Coverage> current = history.stream().filter((c) -> c.covers(dateOfService)).findFirst();
-			return new EligibilityReport(id, rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getString(5), dateOfService, current, history, pcpHistory(id, dateOfService),
-					otherInsurance(id, dateOfService), current.map((c) -> benefits(c.productCode())).orElse(List.of()),
-					current.map((c) -> accumulators(id, c.productCode(), dateOfService.getYear())).orElse(List.of()),
-					current.map((c) -> visitLimits(id, c.productCode(), dateOfService.getYear())).orElse(List.of()));
-		}).optional();
+	/** A member and every span of their coverage, newest first, read together. */
+	private record MemberCoverage(String firstName, String lastName, LocalDate birthDate, String gender,
+			String relationship, List<Coverage> history) {
 	}
 
-	private List<Coverage> coverage(MemberId id) {
-		return this.jdbc.sql("""
-				SELECT c.effective_date, c.termination_date, p.code, p.name, p.line_of_business, p.plan_type,
+	public Optional<EligibilityReport> report(MemberId id, LocalDate dateOfService) {
+		return memberCoverage(id).map((m) -> {
+			Optional<Coverage> current = m.history().stream().filter((c) -> c.covers(dateOfService)).findFirst();
+			List<Accumulator> accumulators = new ArrayList<>();
+			List<VisitLimit> visitLimits = new ArrayList<>();
+			List<BenefitRow> benefits = current.map((c) -> {
+				ProductBenefits.Product product = this.products.of(c.productCode());
+				used(id, dateOfService.getYear(), product, accumulators, visitLimits);
+				return product.benefits();
+			}).orElse(List.of());
+			return new EligibilityReport(id, m.firstName(), m.lastName(), m.birthDate(), m.gender(), m.relationship(),
+					dateOfService, current, m.history(), pcpHistory(id, dateOfService),
+					otherInsurance(id, dateOfService), benefits, accumulators, visitLimits);
+		});
+	}
+
+	/** The member's coverage on the date, if covered: what a change or a check needs. */
+	public Optional<Coverage> coverageOn(MemberId id, LocalDate date) {
+		return memberCoverage(id).flatMap((m) -> m.history().stream().filter((c) -> c.covers(date)).findFirst());
+	}
+
+	/** The member's PCP on the date, if they have one. */
+	public Optional<PcpSpan> pcpOn(MemberId id, LocalDate date) {
+		return pcpHistory(id, date).stream().filter((p) -> p.covers(date)).findFirst();
+	}
+
+	private Optional<MemberCoverage> memberCoverage(MemberId id) {
+		List<MemberCoverage> member = new ArrayList<>(1);
+		this.jdbc.sql("""
+				SELECT m.first_name, m.last_name, m.birth_date, m.gender, m.relationship,
+				       c.effective_date, c.termination_date, p.code, p.name, p.line_of_business, p.plan_type,
 				       c.group_number, c.group_name, p.pcp_required, p.referrals_required, p.has_care_plans
-				FROM members.coverage c JOIN members.product p ON p.code = c.product_code
-				WHERE c.subscriber_id = ? AND c.member_suffix = ?
+				FROM members.member m
+				LEFT JOIN members.coverage c ON c.subscriber_id = m.subscriber_id AND c.member_suffix = m.member_suffix
+				LEFT JOIN members.product p ON p.code = c.product_code
+				WHERE m.subscriber_id = ? AND m.member_suffix = ?
 				ORDER BY c.effective_date DESC
+				""").params(id.subscriberId(), id.suffix()).query((ResultSet rs) -> {
+			if (member.isEmpty()) {
+				member.add(new MemberCoverage(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+						rs.getString(4), rs.getString(5), new ArrayList<>()));
+			}
+			if (rs.getString(8) != null) {
+				member.get(0)
+					.history()
+					.add(new Coverage(rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+							rs.getString(8), rs.getString(9), LineOfBusiness.valueOf(rs.getString(10)),
+							rs.getString(11), rs.getString(12), rs.getString(13), rs.getBoolean(14), rs.getBoolean(15),
+							rs.getBoolean(16)));
+			}
+		});
+		return member.stream().findFirst();
+	}
+
+	/**
+	 * How much of the product's deductible, out-of-pocket maximum and visit limits the
+	 * member used in the plan year: one read for both.
+	 */
+	private void used(MemberId id, int planYear, ProductBenefits.Product product, List<Accumulator> accumulators,
+			List<VisitLimit> visitLimits) {
+		Map<Network, BigDecimal[]> met = new EnumMap<>(Network.class);
+		Map<ServiceCategory, Integer> visits = new EnumMap<>(ServiceCategory.class);
+		this.jdbc.sql("""
+				SELECT 'COST' AS kind, network AS category, deductible_met AS used, out_of_pocket_met AS used_too
+				FROM members.accumulator WHERE subscriber_id = ? AND member_suffix = ? AND plan_year = ?
+				UNION ALL
+				SELECT 'VISITS', service_category, CAST(visits_used AS numeric(9, 2)), CAST(NULL AS numeric(9, 2))
+				FROM members.visit_accumulator WHERE subscriber_id = ? AND member_suffix = ? AND plan_year = ?
 				""")
-			.params(id.subscriberId(), id.suffix())
-			.query((rs, row) -> new Coverage(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-					rs.getString(3), rs.getString(4), LineOfBusiness.valueOf(rs.getString(5)), rs.getString(6),
-					rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11)))
-			.list();
+			.params(id.subscriberId(), id.suffix(), planYear, id.subscriberId(), id.suffix(), planYear)
+			.query((ResultSet rs) -> {
+				if ("COST".equals(rs.getString(1))) {
+					met.put(Network.valueOf(rs.getString(2)),
+							new BigDecimal[] { rs.getBigDecimal(3), rs.getBigDecimal(4) });
+				}
+				else {
+					visits.put(ServiceCategory.valueOf(rs.getString(2)), rs.getBigDecimal(3).intValue());
+				}
+			});
+		product.costShares().forEach((network, share) -> {
+			BigDecimal[] amounts = met.getOrDefault(network, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			accumulators
+				.add(new Accumulator(network, share.deductible(), amounts[0], share.outOfPocketMaximum(), amounts[1]));
+		});
+		product.visitLimits()
+			.forEach((category, limit) -> visitLimits
+				.add(new VisitLimit(category, limit, visits.getOrDefault(category, 0))));
 	}
 
 	/**
@@ -97,62 +163,6 @@ public class Eligibility {
 			.params(id.subscriberId(), id.suffix(), date, date)
 			.query((rs, row) -> new OtherInsurance(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
-			.list();
-	}
-
-	private List<BenefitRow> benefits(String product) {
-		Map<ServiceCategory, Map<Network, Benefit>> byCategory = new EnumMap<>(ServiceCategory.class);
-		this.jdbc.sql("""
-				SELECT service_category, network, covered, copay, coinsurance_percent, deductible_applies,
-				       prior_authorization_required, visit_limit
-				FROM members.benefit WHERE product_code = ?
-				""").param(product).query((ResultSet rs) -> {
-			byCategory.computeIfAbsent(ServiceCategory.valueOf(rs.getString(1)), (c) -> new EnumMap<>(Network.class))
-				.put(Network.valueOf(rs.getString(2)), benefit(rs));
-		});
-		List<BenefitRow> rows = new ArrayList<>();
-		Benefit notCovered = new Benefit(false, null, null, false, false, null);
-		for (ServiceCategory category : ServiceCategory.values()) {
-			Map<Network, Benefit> tiers = byCategory.getOrDefault(category, Map.of());
-			rows.add(new BenefitRow(category, tiers.getOrDefault(Network.IN, notCovered),
-					tiers.getOrDefault(Network.OUT, notCovered)));
-		}
-		return rows;
-	}
-
-	private static Benefit benefit(ResultSet rs) throws SQLException {
-		Integer coinsurance = (Integer) rs.getObject(5, Integer.class);
-		Integer visitLimit = (Integer) rs.getObject(8, Integer.class);
-		return new Benefit(rs.getBoolean(3), rs.getBigDecimal(4), coinsurance, rs.getBoolean(6), rs.getBoolean(7),
-				visitLimit);
-	}
-
-	private List<Accumulator> accumulators(MemberId id, String product, int planYear) {
-		return this.jdbc.sql("""
-				SELECT s.network, s.deductible_individual, COALESCE(a.deductible_met, 0),
-				       s.out_of_pocket_individual, COALESCE(a.out_of_pocket_met, 0)
-				FROM members.product_cost_share s
-				LEFT JOIN members.accumulator a ON a.network = s.network AND a.subscriber_id = ?
-				     AND a.member_suffix = ? AND a.plan_year = ?
-				WHERE s.product_code = ? ORDER BY s.network
-				""")
-			.params(id.subscriberId(), id.suffix(), planYear, product)
-			.query((rs, row) -> new Accumulator(Network.valueOf(rs.getString(1)), rs.getBigDecimal(2),
-					rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
-			.list();
-	}
-
-	private List<VisitLimit> visitLimits(MemberId id, String product, int planYear) {
-		return this.jdbc.sql("""
-				SELECT b.service_category, b.visit_limit, COALESCE(v.visits_used, 0)
-				FROM members.benefit b
-				LEFT JOIN members.visit_accumulator v ON v.service_category = b.service_category
-				     AND v.subscriber_id = ? AND v.member_suffix = ? AND v.plan_year = ?
-				WHERE b.product_code = ? AND b.network = 'IN' AND b.visit_limit IS NOT NULL
-				ORDER BY b.service_category
-				""")
-			.params(id.subscriberId(), id.suffix(), planYear, product)
-			.query((rs, row) -> new VisitLimit(ServiceCategory.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
 			.list();
 	}
 

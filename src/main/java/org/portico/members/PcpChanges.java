@@ -85,11 +85,11 @@ public class PcpChanges {
 		if (existing.isPresent()) {
 			return new Outcome.AlreadyRequested(existing.get());
 		}
-		Optional<EligibilityReport> report = this.eligibility.report(member, effective);
-		if (report.isEmpty() || report.get().coverage().isEmpty()) {
+		Optional<EligibilityReport.Coverage> covered = this.eligibility.coverageOn(member, effective);
+		if (covered.isEmpty()) {
 			return new Outcome.Refused("pcp-change.problem.not-covered");
 		}
-		EligibilityReport.Coverage coverage = report.get().coverage().get();
+		EligibilityReport.Coverage coverage = covered.get();
 		if (!coverage.pcpRequired()) {
 			return new Outcome.Refused("pcp-change.problem.not-required");
 		}
@@ -98,7 +98,7 @@ public class PcpChanges {
 			return new Outcome.Refused("pcp-change.problem.npi");
 		}
 		Npi pcp = Npi.parse(compact);
-		String previous = report.get().currentPcp().map(EligibilityReport.PcpSpan::pcpNpi).orElse(null);
+		String previous = this.eligibility.pcpOn(member, effective).map(EligibilityReport.PcpSpan::pcpNpi).orElse(null);
 		if (pcp.value().equals(previous)) {
 			return new Outcome.Refused("pcp-change.problem.same");
 		}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -194,8 +195,9 @@ class EligibilityController {
 		}
 		model.addAttribute("carePlans", report.coverage().map(EligibilityReport.Coverage::carePlans).orElse(false)
 				&& this.access.may(user.accountId(), ProviderFunction.CARE_PLANS, actingFor));
-		model.addAttribute("provider", this.providers.find(actingFor).orElse(null));
-		model.addAttribute("pcpNames", pcpNames(report));
+		Map<String, String> names = providerNames(report, actingFor);
+		model.addAttribute("provider", names.get(actingFor.value()));
+		model.addAttribute("pcpNames", names);
 		return "members/report";
 	}
 
@@ -205,10 +207,10 @@ class EligibilityController {
 			@RequestParam(defaultValue = "") String npi, @RequestParam(defaultValue = "") String dos,
 			HttpSession session, Locale locale) {
 		Viewed viewed = view(user, memberId, npi, dos, session, "PDF");
-		ProviderSummary provider = this.providers.find(viewed.actingFor()).orElse(null);
-		String actingFor = ((provider != null) ? provider.name() + " " : "") + "(NPI " + viewed.actingFor().value()
-				+ ")";
-		byte[] pdf = this.pdfs.render(viewed.report(), actingFor, pcpNames(viewed.report()), locale);
+		Map<String, String> names = providerNames(viewed.report(), viewed.actingFor());
+		String provider = names.get(viewed.actingFor().value());
+		String actingFor = ((provider != null) ? provider + " " : "") + "(NPI " + viewed.actingFor().value() + ")";
+		byte[] pdf = this.pdfs.render(viewed.report(), actingFor, names, locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -242,8 +244,16 @@ class EligibilityController {
 		return new Viewed(report, actingFor);
 	}
 
-	private Map<String, String> pcpNames(EligibilityReport report) {
-		return this.providers.findAll(report.pcpHistory().stream().map((p) -> new Npi(p.pcpNpi())).distinct().toList())
+	/**
+	 * The names of the provider acted for and of the member's PCPs, by NPI: one lookup
+	 * for both.
+	 */
+	private Map<String, String> providerNames(EligibilityReport report, Npi actingFor) {
+		List<Npi> npis = Stream
+			.concat(Stream.of(actingFor), report.pcpHistory().stream().map((p) -> new Npi(p.pcpNpi())))
+			.distinct()
+			.toList();
+		return this.providers.findAll(npis)
 			.stream()
 			.collect(Collectors.toMap((p) -> p.npi().value(), ProviderSummary::name, (a, b) -> a));
 	}

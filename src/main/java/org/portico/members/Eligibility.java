@@ -54,6 +54,30 @@ public class Eligibility {
 		}).optional();
 	}
 
+	/**
+	 * The coverage on a date of service and the PCP on it, without the rest of the
+	 * report: what a batch needs for each of its rows.
+	 */
+	CoverageOnDate coverageOn(MemberId id, LocalDate dateOfService) {
+		Optional<Coverage> coverage = coverage(id).stream().filter((c) -> c.covers(dateOfService)).findFirst();
+		if (coverage.isEmpty()) {
+			return new CoverageOnDate(coverage, Optional.empty());
+		}
+		Optional<String> pcp = this.jdbc.sql("""
+				SELECT pcp_npi FROM members.pcp_assignment
+				WHERE subscriber_id = ? AND member_suffix = ? AND effective_date <= ?
+				  AND (termination_date IS NULL OR termination_date >= ?)
+				ORDER BY effective_date DESC FETCH FIRST 1 ROWS ONLY
+				""")
+			.params(id.subscriberId(), id.suffix(), dateOfService, dateOfService)
+			.query(String.class)
+			.optional();
+		return new CoverageOnDate(coverage, pcp);
+	}
+
+	record CoverageOnDate(Optional<Coverage> coverage, Optional<String> pcpNpi) {
+	}
+
 	private List<Coverage> coverage(MemberId id) {
 		return this.jdbc.sql("""
 				SELECT c.effective_date, c.termination_date, p.code, p.name, p.line_of_business, p.plan_type,

@@ -1,5 +1,5 @@
-// Portico's one script: the CSRF token for htmx requests, and the warning before an idle
-// session ends. The pages work without it; it only adds.
+// Portico's one script: the CSRF token for htmx requests, a file too large refused before it
+// is sent, and the warning before an idle session ends. The pages work without it; it only adds.
 (() => {
 	const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 	const csrf = () => ({ [meta("csrf-header")]: meta("csrf-token") });
@@ -7,6 +7,19 @@
 	document.addEventListener("htmx:configRequest", (event) => {
 		if (meta("csrf-token")) {
 			Object.assign(event.detail.headers, csrf());
+		}
+	});
+
+	// A file larger than the server takes is refused before it is sent, in the server's words.
+	document.addEventListener("change", (event) => {
+		const input = event.target;
+		if (input instanceof HTMLInputElement && input.type === "file" && input.dataset.maxBytes) {
+			const file = input.files && input.files[0];
+			const tooLarge = file && file.size > Number(input.dataset.maxBytes);
+			input.setCustomValidity(tooLarge ? input.dataset.tooLarge : "");
+			if (tooLarge) {
+				input.reportValidity();
+			}
 		}
 	});
 

@@ -17,6 +17,8 @@ import org.portico.access.AccessRole;
 import org.portico.access.ProviderFunction;
 import org.portico.access.SaaChange;
 import org.portico.claims.ClaimStatusCategory;
+import org.portico.members.EligibilityBatchFile;
+import org.portico.members.EligibilityBatchRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +61,19 @@ class MessageKeysTests {
 		}
 		for (SaaChange.How how : SaaChange.How.values()) {
 			keys.add(how.messageKey());
+		}
+		for (EligibilityBatchFile.Problem p : EligibilityBatchFile.Problem.values()) {
+			keys.add(p.messageKey());
+		}
+		for (EligibilityBatchRow.Problem p : EligibilityBatchRow.Problem.values()) {
+			keys.add(p.messageKey());
+		}
+		for (EligibilityBatchRow.Outcome o : EligibilityBatchRow.Outcome.values()) {
+			keys.add("eligibility.batch.outcome." + o);
+		}
+		for (String column : EligibilityBatchFile.COLUMNS) {
+			keys.add("eligibility.batch.column." + column);
+			keys.add("eligibility.batch.column." + column + ".example");
 		}
 		for (String section : List.of("eligibility", "claims", "referrals", "reports", "self-service")) {
 			keys.add("section." + section + ".title");

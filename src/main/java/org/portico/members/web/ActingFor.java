@@ -62,6 +62,11 @@ class ActingFor {
 		return this.access.may(user.accountId(), FUNCTION, npi);
 	}
 
+	/** The provider as the pages name it: its name and NPI. */
+	String label(Npi npi) {
+		return new Choice(npi.value(), this.providers.find(npi).orElse(null)).label();
+	}
+
 	/** The NPIs the user may choose from, with the providers' names. */
 	List<Choice> choices(PorticoUser user) {
 		List<Npi> npis = this.access.npisFor(user.accountId(), FUNCTION).stream().toList();

@@ -136,7 +136,9 @@ class EligibilityBatchController {
 
 	@GetMapping(PATH + "/{id}")
 	String batch(@AuthenticationPrincipal PorticoUser user, @PathVariable String id, Model model) {
-		model.addAttribute("batch", owned(user, id, "eligibility.batch.view"));
+		EligibilityBatch batch = owned(user, id, "eligibility.batch.view");
+		model.addAttribute("batch", batch);
+		model.addAttribute("actingFor", this.actingFor.label(batch.npi()));
 		model.addAttribute("utc", ZoneOffset.UTC);
 		return "members/batch";
 	}

@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,7 +53,7 @@ class EligibilityBatchController {
 
 	static final String PATH = "/eligibility/batches";
 
-	private static final Pattern SUBMISSION_KEY = Pattern.compile("[0-9a-f-]{36}");
+	private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f-]{36}");
 
 	private static final String TEMPLATE = String.join(",", EligibilityBatchFile.COLUMNS) + "\r\n";
 
@@ -111,9 +112,8 @@ class EligibilityBatchController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(user, npi, problems, model);
 		}
-		// A form without its key (or a forged one) cannot be matched to an earlier
-		// submit.
-		String key = SUBMISSION_KEY.matcher(submission).matches() ? submission : UUID.randomUUID().toString();
+		// Without the form's own key, an earlier submit of it cannot be recognized.
+		String key = UUID_TEXT.matcher(submission).matches() ? submission : UUID.randomUUID().toString();
 		EligibilityBatches.Submitted submitted = this.batches.submit(user.accountId(), user.getUsername(), actingFor,
 				key, fileName(file), read);
 		if (submitted.created()) {
@@ -128,7 +128,7 @@ class EligibilityBatchController {
 	@GetMapping(PATH + "/template.csv")
 	ResponseEntity<String> template() {
 		return ResponseEntity.ok()
-			.contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8))
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("eligibility-batch-template.csv").build().toString())
 			.body(TEMPLATE);
@@ -179,7 +179,7 @@ class EligibilityBatchController {
 	 */
 	private EligibilityBatch owned(PorticoUser user, String id, String action) {
 		Optional<EligibilityBatch> batch = Optional.empty();
-		if (SUBMISSION_KEY.matcher(id).matches()) {
+		if (UUID_TEXT.matcher(id).matches()) {
 			try {
 				batch = this.batches.find(user.accountId(), UUID.fromString(id))
 					.filter((b) -> this.actingFor.may(user, b.npi()));

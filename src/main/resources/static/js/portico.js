@@ -1,5 +1,6 @@
-// Portico's one script: the CSRF token for htmx requests, print buttons, and the warning
-// before an idle session ends. The pages work without it; it only adds.
+// Portico's one script: the CSRF token for htmx requests, print buttons, a file too large
+// refused before it is sent, and the warning before an idle session ends. The pages work
+// without it; it only adds.
 (() => {
 	const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 	const csrf = () => ({ [meta("csrf-header")]: meta("csrf-token") });
@@ -14,6 +15,19 @@
 	document.querySelectorAll("button[data-print]").forEach((button) => {
 		button.hidden = false;
 		button.addEventListener("click", () => window.print());
+	});
+
+	// A file larger than the server takes is refused before it is sent, in the server's words.
+	document.addEventListener("change", (event) => {
+		const input = event.target;
+		if (input instanceof HTMLInputElement && input.type === "file" && input.dataset.maxBytes) {
+			const file = input.files && input.files[0];
+			const tooLarge = file && file.size > Number(input.dataset.maxBytes);
+			input.setCustomValidity(tooLarge ? input.dataset.tooLarge : "");
+			if (tooLarge) {
+				input.reportValidity();
+			}
+		}
 	});
 
 	const timeout = Number(meta("session-timeout-seconds"));

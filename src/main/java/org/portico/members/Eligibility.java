@@ -72,6 +72,21 @@ public class Eligibility {
 		return pcpHistory(id, date).stream().filter((p) -> p.covers(date)).findFirst();
 	}
 
+	/**
+	 * The coverage on a date of service and the PCP on it, without the rest of the
+	 * report: what a batch needs for each of its rows.
+	 */
+	CoverageOnDate coverageAndPcpOn(MemberId id, LocalDate dateOfService) {
+		Optional<Coverage> coverage = coverageOn(id, dateOfService);
+		if (coverage.isEmpty()) {
+			return new CoverageOnDate(coverage, Optional.empty());
+		}
+		return new CoverageOnDate(coverage, pcpOn(id, dateOfService).map(PcpSpan::pcpNpi));
+	}
+
+	record CoverageOnDate(Optional<Coverage> coverage, Optional<String> pcpNpi) {
+	}
+
 	private Optional<MemberCoverage> memberCoverage(MemberId id) {
 		List<MemberCoverage> member = new ArrayList<>(1);
 		this.jdbc.sql("""

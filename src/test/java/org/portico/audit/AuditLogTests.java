@@ -37,6 +37,19 @@ class AuditLogTests {
 	}
 
 	@Test
+	void manyEventsAreRecordedAtOnceEachWithItsOwnDetail() {
+		List<AuditEvent> events = new java.util.ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			events.add(new AuditEvent("batch.test", "member.view", "member", String.format("1234567%02d-01", i % 100),
+					AuditOutcome.SUCCESS, (i == 0) ? "x".repeat(600) : "line " + i));
+		}
+		this.audit.recordAll(events);
+		List<AuditRecord> recorded = this.audit.recentByActor("batch.test", 300);
+		assertThat(recorded).hasSize(250);
+		assertThat(recorded).extracting(AuditRecord::detail).contains("line 1", "line 249", "x".repeat(500));
+	}
+
+	@Test
 	void theTrailCannotBeChangedOrErased() {
 		this.audit.record(AuditEvent.denied("tamper.test", "claim.view", "claim", "260000000001"));
 		long id = this.audit.recentByActor("tamper.test", 1).get(0).id();

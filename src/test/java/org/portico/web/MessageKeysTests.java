@@ -19,6 +19,8 @@ import org.portico.access.SaaChange;
 import org.portico.claims.ClaimStatusCategory;
 import org.portico.members.CarePlan;
 import org.portico.members.TreatingRelationship;
+import org.portico.members.EligibilityBatchFile;
+import org.portico.members.EligibilityBatchRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +78,19 @@ class MessageKeysTests {
 		}
 		for (TreatingRelationship.Basis basis : TreatingRelationship.Basis.values()) {
 			keys.add("care-plans.basis." + basis);
+		}
+		for (EligibilityBatchFile.Problem p : EligibilityBatchFile.Problem.values()) {
+			keys.add(p.messageKey());
+		}
+		for (EligibilityBatchRow.Problem p : EligibilityBatchRow.Problem.values()) {
+			keys.add(p.messageKey());
+		}
+		for (EligibilityBatchRow.Outcome o : EligibilityBatchRow.Outcome.values()) {
+			keys.add("eligibility.batch.outcome." + o);
+		}
+		for (String column : EligibilityBatchFile.COLUMNS) {
+			keys.add("eligibility.batch.column." + column);
+			keys.add("eligibility.batch.column." + column + ".example");
 		}
 		for (String section : List.of("eligibility", "claims", "referrals", "reports", "self-service")) {
 			keys.add("section." + section + ".title");

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,7 +34,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +50,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class EligibilityController {
-
-	private static final ProviderFunction FUNCTION = ProviderFunction.ELIGIBILITY_BENEFITS;
 
 	private final MemberSearch search;
 
@@ -73,8 +69,12 @@ class EligibilityController {
 
 	private final Clock clock;
 
+	private final ActingFor actingFor;
+
 	EligibilityController(MemberSearch search, Eligibility eligibility, AccessApi access, ProviderApi providers,
-			AuditLog audit, PcpChanges pcpChanges, FoundMembers found, EligibilityPdf pdfs, Clock clock) {
+			AuditLog audit, PcpChanges pcpChanges, FoundMembers found, EligibilityPdf pdfs, Clock clock,
+			ActingFor actingFor) {
+		this.actingFor = actingFor;
 		this.pdfs = pdfs;
 		this.found = found;
 		this.pcpChanges = pcpChanges;
@@ -262,21 +262,8 @@ class EligibilityController {
 		return "/eligibility/members/" + id + "?npi=" + npi.value() + "&dos=" + dateOfService;
 	}
 
-	/**
-	 * The NPI the user acts for: one they hold the function for. Any other is refused
-	 * with the 403 page and audited.
-	 */
 	private Npi actingFor(PorticoUser user, String typed, List<String> problems) {
-		if (!Npi.isValid(typed)) {
-			problems.add("eligibility.problem.npi");
-			return null;
-		}
-		Npi npi = Npi.parse(typed);
-		if (!this.access.may(user.accountId(), FUNCTION, npi)) {
-			this.audit.record(AuditEvent.denied(user.getUsername(), "member.search", "npi", npi.value()));
-			throw new AccessDeniedException("No eligibility access for " + npi.value());
-		}
-		return npi;
+		return this.actingFor.require(user, typed, "member.search", problems);
 	}
 
 	private static MemberId memberId(String typed, List<String> problems) {
@@ -300,22 +287,10 @@ class EligibilityController {
 	}
 
 	private String form(PorticoUser user, SearchForm form, List<String> problems, Model model) {
-		List<Npi> npis = this.access.npisFor(user.accountId(), FUNCTION).stream().toList();
-		Map<Npi, ProviderSummary> names = this.providers.findAll(npis)
-			.stream()
-			.collect(Collectors.toMap(ProviderSummary::npi, Function.identity()));
-		model.addAttribute("npis", npis.stream().map((n) -> new NpiChoice(n.value(), names.get(n))).toList());
+		model.addAttribute("npis", this.actingFor.choices(user));
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		return "members/search";
-	}
-
-	record NpiChoice(String npi, ProviderSummary provider) {
-
-		public String label() {
-			return (this.provider != null) ? this.provider.name() + " (NPI " + this.npi + ")" : "NPI " + this.npi;
-		}
-
 	}
 
 }

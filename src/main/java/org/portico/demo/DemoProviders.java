@@ -86,7 +86,9 @@ final class DemoProviders {
 
 	/**
 	 * Generates the directory for a member population of the given size and writes it to
-	 * the feed, or only builds it in memory when the feed is null.
+	 * the feed, or only builds it in memory when the feed is null. Both draw the same
+	 * random numbers, written or not: the demo logins are granted NPIs from a directory
+	 * rebuilt without writing, which must be the one on file.
 	 */
 	static DemoProviders generate(long seed, LocalDate asOf, int members, ProviderFeed.Writer feed) {
 		DemoProviders providers = new DemoProviders(seed, asOf, feed);
@@ -151,11 +153,12 @@ final class DemoProviders {
 		Npi npi = Npi.withCheckDigit(String.valueOf(160000000 + index * 13 + 7));
 		Tin tin = new Tin(String.format("%s%07d", town.state().equals("RI") ? "05" : "04", 1000000 + index * 37));
 		Provider provider = new Provider(this.all.size(), npi, npi, index, specialty, town.state(), participation());
+		String address = (100 + this.random.nextInt(800)) + " "
+				+ DemoCatalog.STREETS[this.random.nextInt(DemoCatalog.STREETS.length)];
+		String phone = phone(town);
 		if (this.feed != null) {
-			this.feed.organization(new ProviderFeed.Organization(index + 1, name, facility, npi, tin,
-					(100 + this.random.nextInt(800)) + " "
-							+ DemoCatalog.STREETS[this.random.nextInt(DemoCatalog.STREETS.length)],
-					town.name(), town.state(), town.zip(), phone(town), specialty));
+			this.feed.organization(new ProviderFeed.Organization(index + 1, name, facility, npi, tin, address,
+					town.name(), town.state(), town.zip(), phone, specialty));
 			writeParticipation(provider);
 		}
 		this.all.add(provider);
@@ -178,10 +181,10 @@ final class DemoProviders {
 		String ssn = String.format("0%02d%02d%04d", 10 + index % 24, 1 + index % 98, 1 + index % 9998);
 		Provider p = new Provider(this.all.size(), npi, group.npi(), group.payeeOrdinal(), specialty, town.state(),
 				participation());
+		boolean acceptingNewPatients = this.random.nextInt(10) < 8;
 		if (this.feed != null) {
-			this.feed.practitioner(
-					new ProviderFeed.Practitioner(npi, first, last, credential, specialty, group.payeeOrdinal() + 1,
-							group.npi(), ssn, this.random.nextInt(10) < 8, town.name(), town.state()));
+			this.feed.practitioner(new ProviderFeed.Practitioner(npi, first, last, credential, specialty,
+					group.payeeOrdinal() + 1, group.npi(), ssn, acceptingNewPatients, town.name(), town.state()));
 			writeParticipation(p);
 		}
 		this.all.add(p);

@@ -1,7 +1,10 @@
 package org.portico.demo;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,9 @@ class DemoDataSetIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DemoDataSet dataSet;
 
 	@Test
 	void loadsTheConfiguredNumberOfMembers() {
@@ -183,8 +189,90 @@ class DemoDataSetIntegrationTests {
 	}
 
 	@Test
+	void theDirectoryRebuiltWithoutWritingIsTheOneOnFile() {
+		// The demo logins are granted NPIs from the rebuilt directory: it must match.
+		DemoDataSet.OnFile onFile = this.dataSet.onFile().orElseThrow();
+		DemoProviders directory = DemoDataSet.directory(onFile.seed(), onFile.asOf(), onFile.members());
+		List<String> groupsOnFile = this.jdbc.sql("""
+				SELECT o.npi FROM providers.organization o
+				WHERE EXISTS (SELECT 1 FROM providers.provider p WHERE p.payee_npi = o.npi AND p.entity_type = '1')
+				ORDER BY o.id
+				""").query(String.class).list();
+		assertThat(directory.groups().stream().map((g) -> g.npi().value())).containsExactlyElementsOf(groupsOnFile);
+		for (DemoProviders.Provider group : directory.groups()) {
+			Set<String> practice = new HashSet<>();
+			practice.add(group.npi().value());
+			directory.practitionersOf(group).forEach((p) -> practice.add(p.npi().value()));
+			assertThat(this.jdbc.sql("SELECT npi FROM providers.provider WHERE payee_npi = ?")
+				.param(group.npi().value())
+				.query(String.class)
+				.set()).as("practice of group %s", group.npi().value()).isEqualTo(practice);
+		}
+		assertThat(this.jdbc.sql("SELECT kind FROM providers.organization WHERE npi = ?")
+			.param(directory.facilities("MA").get(0).npi().value())
+			.query(String.class)
+			.single()).isEqualTo("FACILITY");
+	}
+
+	@Test
+	void theDemoPracticesLoginsActOnlyForTheirOwnPractice() {
+		String firstPractice = practiceOf("saa.demo");
+		for (String colleague : List.of("aa.demo", "frontdesk.demo", "billing.demo")) {
+			assertThat(practiceOf(colleague)).as(colleague).isEqualTo(firstPractice);
+		}
+		String otherPractice = practiceOf("other.demo");
+		assertThat(otherPractice).isNotEqualTo(firstPractice);
+		assertThat(npisOf("other.demo")).doesNotContainAnyElementsOf(npisOf("saa.demo"));
+	}
+
+	@Test
+	void theDoctorAndTheHospitalActForTheirOwnNpi() {
+		List<String> doctor = npisOf("doctor.demo");
+		assertThat(doctor).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT entity_type FROM providers.provider WHERE npi = ?")
+			.param(doctor.get(0))
+			.query(String.class)
+			.single()).isEqualTo("1");
+		List<String> hospital = npisOf("facility.demo");
+		assertThat(hospital).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT kind FROM providers.organization WHERE npi = ?")
+			.param(hospital.get(0))
+			.query(String.class)
+			.single()).isEqualTo("FACILITY");
+	}
+
+	@Test
 	void theFinishedLoadIsRecorded() {
 		assertThat(count("SELECT COUNT(*) FROM demo.data_set WHERE members = 600")).isOne();
+	}
+
+	/**
+	 * The group practice whose NPIs the login holds: every one of them is the group's own
+	 * NPI or one of its practitioners', as written to the provider directory.
+	 */
+	private String practiceOf(String username) {
+		List<String> npis = npisOf(username);
+		assertThat(npis).as(username).isNotEmpty();
+		List<String> payees = new ArrayList<>();
+		for (String npi : npis) {
+			payees.add(this.jdbc.sql("SELECT payee_npi FROM providers.provider WHERE npi = ?")
+				.param(npi)
+				.query(String.class)
+				.single());
+		}
+		assertThat(payees).as("payee NPIs of %s's NPIs", username).containsOnly(payees.get(0));
+		assertThat(this.jdbc.sql("SELECT kind FROM providers.organization WHERE npi = ?")
+			.param(payees.get(0))
+			.query(String.class)
+			.single()).isEqualTo("GROUP");
+		return payees.get(0);
+	}
+
+	private List<String> npisOf(String username) {
+		return this.jdbc.sql("""
+				SELECT r.npi FROM access.npi_role r JOIN identity.account a ON a.id = r.account_id
+				WHERE a.username = ?
+				""").param(username).query(String.class).list();
 	}
 
 	private long count(String sql) {

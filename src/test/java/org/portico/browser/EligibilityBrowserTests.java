@@ -1,9 +1,17 @@
 package org.portico.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +49,8 @@ class EligibilityBrowserTests extends BrowserTest {
 			.isVisible();
 		assertAccessible();
 
+		downloadsTheReportAsPdf(f);
+
 		this.page.getByLabel("Check another date of service").fill("1990-01-01");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Not covered on 1990-01-01");
@@ -54,6 +64,7 @@ class EligibilityBrowserTests extends BrowserTest {
 		this.page.getByLabel("Member ID").fill(f.subscriberId() + f.suffix());
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
 		assertThat(heading()).hasText(f.firstName() + " " + f.lastName());
+		downloadsTheReportAsPdf(f);
 
 		this.page.navigate(url("/eligibility"));
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subscriber ID (family)")).click();
@@ -64,6 +75,26 @@ class EligibilityBrowserTests extends BrowserTest {
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(f.firstName() + " " + f.lastName()))
 			.click();
 		assertThat(heading()).hasText(f.firstName() + " " + f.lastName());
+		downloadsTheReportAsPdf(f);
+	}
+
+	/** The report's PDF, as the browser saves it: a PDF with the member's report. */
+	private void downloadsTheReportAsPdf(Family f) {
+		Download download = this.page.waitForDownload(
+				() -> this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as PDF"))
+					.click());
+		Assertions.assertThat(download.suggestedFilename())
+			.startsWith("eligibility-" + f.subscriberId() + "-" + f.suffix())
+			.endsWith(".pdf");
+		try {
+			byte[] pdf = Files.readAllBytes(download.path());
+			Assertions.assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+			Assertions.assertThat(text).contains(f.firstName() + " " + f.lastName(), "Covered on");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

@@ -1,8 +1,14 @@
-// Portico's one script: the CSRF token for htmx requests, and the warning before an idle
-// session ends. The pages work without it; it only adds.
+// Portico's one script: the CSRF token for htmx requests, print buttons, and the warning
+// before an idle session ends. The pages work without it; it only adds.
 (() => {
 	const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 	const csrf = () => ({ [meta("csrf-header")]: meta("csrf-token") });
+
+	// A page that prints cleanly offers a print button; without this script it stays hidden.
+	document.querySelectorAll("button[data-print]").forEach((button) => {
+		button.hidden = false;
+		button.addEventListener("click", () => window.print());
+	});
 
 	document.addEventListener("htmx:configRequest", (event) => {
 		if (meta("csrf-token")) {

@@ -89,7 +89,8 @@ public class ClaimInquiry {
 				count[0] = rs.getInt("matched_count");
 				return row(rs);
 			}).list());
-			matched = rows.isEmpty() ? count(ClaimSearchSql.count(visible)) : count[0];
+			// An empty page past the first says nothing of how many there are.
+			matched = !rows.isEmpty() ? count[0] : (pageNumber > 1) ? count(ClaimSearchSql.count(visible)) : 0;
 		}
 		int listed = Math.min(matched, LISTED);
 		int pages = Math.max(1, (listed + PAGE_SIZE - 1) / PAGE_SIZE);

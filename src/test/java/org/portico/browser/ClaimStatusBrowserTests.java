@@ -1,5 +1,7 @@
 package org.portico.browser;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 
@@ -51,12 +53,7 @@ class ClaimStatusBrowserTests extends BrowserTest {
 		assertThat(this.page.getByText("Finalized: payment was made.")).isVisible();
 		assertThat(this.page.getByText("CARC 45").first()).isVisible();
 		assertAccessible();
-		Download pdf = this.page.waitForDownload(
-				() -> this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as PDF"))
-					.click());
-		assertThat(pdf.suggestedFilename()).isEqualTo("claim-" + c.number() + ".pdf");
-		assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
-			.isEqualTo("%PDF-");
+		assertPdfDownloads(c);
 
 		// Its payment, and every claim the payment paid.
 		this.page.locator("#payment-heading ~ dl a").click();
@@ -86,6 +83,7 @@ class ClaimStatusBrowserTests extends BrowserTest {
 		assertThat(this.page).hasURL(java.util.regex.Pattern.compile(".*sort=billed&dir=asc.*"));
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(c.number())).click();
 		assertThat(heading()).hasText("Claim " + c.number());
+		assertPdfDownloads(c);
 
 		// By provider and dates, paging through.
 		this.page.navigate(url("/claims?way=NPI"));
@@ -95,6 +93,11 @@ class ClaimStatusBrowserTests extends BrowserTest {
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
 		assertThat(this.page.locator("#results-count")).containsText("Claims 26 to");
 		assertAccessible();
+		Locator listed = this.page.locator("#claim-results tbody tr td a").first();
+		String number = listed.textContent();
+		listed.click();
+		assertThat(heading()).hasText("Claim " + number);
+		assertPdfDownloads(number);
 
 		// Free-form: whatever the office has.
 		this.page.navigate(url("/claims?way=TEXT"));
@@ -104,10 +107,19 @@ class ClaimStatusBrowserTests extends BrowserTest {
 		assertAccessible();
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(c.number())).click();
 		assertThat(heading()).hasText("Claim " + c.number());
-		Download again = this.page.waitForDownload(
+		assertPdfDownloads(c);
+	}
+
+	private void assertPdfDownloads(Claim c) throws IOException {
+		assertPdfDownloads(c.number());
+	}
+
+	private void assertPdfDownloads(String number) throws IOException {
+		Download pdf = this.page.waitForDownload(
 				() -> this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as PDF"))
 					.click());
-		assertThat(again.suggestedFilename()).isEqualTo("claim-" + c.number() + ".pdf");
+		assertThat(pdf.suggestedFilename()).isEqualTo("claim-" + number + ".pdf");
+		assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 	}
 
 	private Locator dateField(String label) {

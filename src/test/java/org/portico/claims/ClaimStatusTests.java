@@ -291,6 +291,7 @@ class ClaimStatusTests {
 		this.mvc.perform(search("TEXT").param("q", "990000000201"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No claims found")));
+		assertDenied("claim.search", "990000000201");
 		this.mvc.perform(get("/claims/990000000201").with(user(this.frontDesk))).andExpect(status().isNotFound());
 		assertDenied("claim.view", "990000000201");
 		this.mvc.perform(get("/claims/990000000201/claim.pdf").with(user(this.frontDesk)))

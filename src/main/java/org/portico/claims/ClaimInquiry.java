@@ -97,11 +97,12 @@ public class ClaimInquiry {
 		if (rows.isEmpty() && pageNumber > pages) {
 			return search(user, criteria, sort, pages);
 		}
-		String[] object = searchObject(criteria);
-		this.audit.record(new AuditEvent(user.getUsername(), "claim.search", object[0], object[1], AuditOutcome.SUCCESS,
-				"by " + criteria.describe() + "; "
-						+ ((matched > LISTED) ? "more than " + LISTED : String.valueOf(matched)) + " found; page "
-						+ pageNumber));
+		AuditObject object = AuditObject.of(criteria);
+		this.audit
+			.record(new AuditEvent(user.getUsername(), "claim.search", object.type(), object.id(), AuditOutcome.SUCCESS,
+					"by " + criteria.describe() + "; "
+							+ ((matched > LISTED) ? "more than " + LISTED : String.valueOf(matched)) + " found; page "
+							+ pageNumber));
 		recordWithheld(user, criteria, payees, object);
 		return new ClaimPage(rows, sort, pageNumber, PAGE_SIZE, listed, matched > LISTED);
 	}
@@ -138,11 +139,11 @@ public class ClaimInquiry {
 		return Optional.of(detail);
 	}
 
-	private void recordWithheld(PorticoUser user, ClaimCriteria criteria, VisiblePayees payees, String[] object) {
+	private void recordWithheld(PorticoUser user, ClaimCriteria criteria, VisiblePayees payees, AuditObject object) {
 		ClaimSearchSql.matched(criteria, payees, Scope.WITHHELD).ifPresent((withheld) -> {
 			int count = count(ClaimSearchSql.count(withheld));
 			if (count > 0) {
-				this.audit.record(new AuditEvent(user.getUsername(), "claim.search", object[0], object[1],
+				this.audit.record(new AuditEvent(user.getUsername(), "claim.search", object.type(), object.id(),
 						AuditOutcome.DENIED, ((count > LISTED) ? "more than " + LISTED : String.valueOf(count))
 								+ " matching claims withheld: payee NPI not held"));
 			}
@@ -154,20 +155,24 @@ public class ClaimInquiry {
 	}
 
 	/** What a search is about, for the audit trail: its most specific criterion. */
-	private static String[] searchObject(ClaimCriteria c) {
-		if (c.claimNumber() != null) {
-			return new String[] { "claim", c.claimNumber().value() };
+	private record AuditObject(String type, String id) {
+
+		static AuditObject of(ClaimCriteria c) {
+			if (c.claimNumber() != null) {
+				return new AuditObject("claim", c.claimNumber().value());
+			}
+			if (c.member() != null) {
+				return new AuditObject("member", c.member().toString());
+			}
+			if (c.subscriberId() != null) {
+				return new AuditObject("subscriber", c.subscriberId());
+			}
+			if (c.provider() != null) {
+				return new AuditObject("npi", c.provider().value());
+			}
+			return new AuditObject(null, null);
 		}
-		if (c.member() != null) {
-			return new String[] { "member", c.member().toString() };
-		}
-		if (c.subscriberId() != null) {
-			return new String[] { "subscriber", c.subscriberId() };
-		}
-		if (c.provider() != null) {
-			return new String[] { "npi", c.provider().value() };
-		}
-		return new String[] { null, null };
+
 	}
 
 	private static ClaimPage.Row row(ResultSet rs) throws SQLException {

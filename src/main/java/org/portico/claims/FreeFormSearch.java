@@ -88,7 +88,9 @@ public final class FreeFormSearch {
 		Set<BigDecimal> amounts = new LinkedHashSet<>();
 		Set<ClaimStatus> wanted = statuses.isEmpty() ? EnumSet.noneOf(ClaimStatus.class) : EnumSet.copyOf(statuses);
 		List<String> words = new ArrayList<>();
-		for (String token : typed.split("[\\s,;]+")) {
+		// A comma between words separates them, one inside a number ($1,245.00) does not.
+		for (String piece : typed.split("[\\s;]+")) {
+			String token = piece.replaceAll("^,+|,+$", "");
 			if (token.isEmpty()) {
 				continue;
 			}

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -244,23 +245,23 @@ class ClaimStatusController {
 				catch (IllegalArgumentException ex) {
 					problems.add("claims.problem.member-id");
 				}
-				LocalDate[] dates = ClaimWeb.range(form.from(), form.to(), problems);
-				return problems.isEmpty() ? ClaimCriteria.byMember(member, dates[0], dates[1]) : null;
+				ClaimWeb.Dates dates = ClaimWeb.range(form.from(), form.to(), problems);
+				return problems.isEmpty() ? ClaimCriteria.byMember(member, dates.from(), dates.to()) : null;
 			}
 			case "NPI" -> {
 				Npi npi = actingFor(user, form.npi(), problems);
-				LocalDate[] dates = ClaimWeb.range(form.from(), form.to(), problems);
-				return problems.isEmpty() ? ClaimCriteria.byProvider(npi, dates[0], dates[1]) : null;
+				ClaimWeb.Dates dates = ClaimWeb.range(form.from(), form.to(), problems);
+				return problems.isEmpty() ? ClaimCriteria.byProvider(npi, dates.from(), dates.to()) : null;
 			}
 			default -> {
-				LocalDate[] dates = ClaimWeb.optionalRange(form.from(), form.to(), problems);
+				ClaimWeb.Dates dates = ClaimWeb.optionalRange(form.from(), form.to(), problems);
 				Set<ClaimStatus> statuses = Stream.of(ClaimStatus.values())
 					.filter((s) -> s.name().equals(form.status()))
-					.collect(java.util.stream.Collectors.toSet());
+					.collect(Collectors.toSet());
 				if (!problems.isEmpty()) {
 					return null;
 				}
-				FreeFormSearch.Reading reading = FreeFormSearch.read(form.q(), statuses, dates[0], dates[1]);
+				FreeFormSearch.Reading reading = FreeFormSearch.read(form.q(), statuses, dates.from(), dates.to());
 				problems.addAll(reading.problems());
 				return reading.criteria();
 			}

@@ -34,11 +34,20 @@ final class ClaimWeb {
 	}
 
 	/**
+	 * Dates of service or of payment, as a search takes them.
+	 *
+	 * @param from the first, or null for no limit
+	 * @param to the last, or null for no limit
+	 */
+	record Dates(LocalDate from, LocalDate to) {
+	}
+
+	/**
 	 * Both dates of a range as typed, checked: given, real dates, in order, and not too
 	 * far apart.
-	 * @return the from and to dates, or null with the problems added
+	 * @return the dates, or null with the problems added
 	 */
-	static LocalDate[] range(String from, String to, List<String> problems) {
+	static Dates range(String from, String to, List<String> problems) {
 		if (from.isEmpty() || to.isEmpty()) {
 			problems.add("claims.problem.dates-missing");
 			return null;
@@ -47,16 +56,16 @@ final class ClaimWeb {
 	}
 
 	/** Optional dates: either may be empty; when both are given, they are checked. */
-	static LocalDate[] optionalRange(String from, String to, List<String> problems) {
+	static Dates optionalRange(String from, String to, List<String> problems) {
 		LocalDate start = from.isEmpty() ? null : date(from, problems);
 		LocalDate end = to.isEmpty() ? null : date(to, problems);
 		if (start != null && end != null) {
 			return checked(start, end, problems);
 		}
-		return new LocalDate[] { start, end };
+		return new Dates(start, end);
 	}
 
-	private static LocalDate[] checked(LocalDate from, LocalDate to, List<String> problems) {
+	private static Dates checked(LocalDate from, LocalDate to, List<String> problems) {
 		if (from == null || to == null) {
 			return null;
 		}
@@ -68,7 +77,7 @@ final class ClaimWeb {
 			problems.add("claims.problem.dates-too-long");
 			return null;
 		}
-		return new LocalDate[] { from, to };
+		return new Dates(from, to);
 	}
 
 	static String clean(String value) {

@@ -120,12 +120,12 @@ class PaymentController {
 		if (!form.npi().isEmpty()) {
 			payee = payee(user, form.npi(), problems);
 		}
-		LocalDate[] dates = ClaimWeb.range(form.from(), form.to(), problems);
+		ClaimWeb.Dates dates = ClaimWeb.range(form.from(), form.to(), problems);
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(user, form, problems, model);
 		}
-		PaymentPage page = this.inquiry.search(user, dates[0], dates[1], payee, ClaimWeb.pageNumber(form.page()));
+		PaymentPage page = this.inquiry.search(user, dates.from(), dates.to(), payee, ClaimWeb.pageNumber(form.page()));
 		model.addAttribute("results", page);
 		model.addAttribute("previousPage", form.link(page.page() - 1));
 		model.addAttribute("nextPage", form.link(page.page() + 1));

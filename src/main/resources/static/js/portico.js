@@ -5,16 +5,16 @@
 	const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 	const csrf = () => ({ [meta("csrf-header")]: meta("csrf-token") });
 
+	// A page that prints cleanly offers a print button; without this script it stays hidden.
+	document.querySelectorAll("button[data-print]").forEach((button) => {
+		button.hidden = false;
+		button.addEventListener("click", () => window.print());
+	});
+
 	document.addEventListener("htmx:configRequest", (event) => {
 		if (meta("csrf-token")) {
 			Object.assign(event.detail.headers, csrf());
 		}
-	});
-
-	// Without the script the button stays hidden, and the browser's own Print works.
-	document.querySelectorAll("button[data-print]").forEach((button) => {
-		button.hidden = false;
-		button.addEventListener("click", () => window.print());
 	});
 
 	// A file larger than the server takes is refused before it is sent, in the server's words.

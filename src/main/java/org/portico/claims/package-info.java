@@ -3,5 +3,5 @@
  * adjustment cases providers open: corrected claims, payment disputes, returned funds.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Claims",
-		allowedDependencies = { "platform", "providers", "members", "access" })
+		allowedDependencies = { "platform", "providers", "members", "access", "identity", "audit" })
 package org.portico.claims;

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.portico.access.AccessRole;
 import org.portico.access.ProviderFunction;
 import org.portico.access.SaaChange;
+import org.portico.claims.ClaimDetail;
+import org.portico.claims.ClaimStatus;
 import org.portico.claims.ClaimStatusCategory;
+import org.portico.claims.PaymentMethod;
 import org.portico.members.CarePlan;
 import org.portico.members.TreatingRelationship;
 import org.portico.members.EligibilityBatchFile;
@@ -60,6 +63,25 @@ class MessageKeysTests {
 		}
 		for (ClaimStatusCategory c : ClaimStatusCategory.values()) {
 			keys.add(c.messageKey());
+		}
+		for (ClaimStatus s : ClaimStatus.values()) {
+			keys.add("claim.status." + s);
+		}
+		for (ClaimDetail.Frequency f : ClaimDetail.Frequency.values()) {
+			keys.add("claim.frequency." + f);
+		}
+		for (PaymentMethod m : PaymentMethod.values()) {
+			keys.add("payment.method." + m);
+			keys.add("payment.number." + m);
+		}
+		for (String group : List.of("CO", "PR", "OA", "PI")) {
+			keys.add("claim.group-code." + group);
+		}
+		for (String way : List.of("NUMBER", "MEMBER", "NPI", "TEXT")) {
+			keys.add("claims.way." + way);
+		}
+		for (String direction : List.of("asc", "desc")) {
+			keys.add("claims.sort." + direction);
 		}
 		for (SaaChange.How how : SaaChange.How.values()) {
 			keys.add(how.messageKey());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -206,9 +207,41 @@ class ClaimStatusTests {
 			.doesNotContain(">" + billed.get(0).number() + "<");
 
 		Claim rendered = billed.get(0);
-		List<Claim> byPractitioner = this.data.claims(
-				"c.rendering_npi = ? AND c.service_from >= ? AND c.service_from <= ? ORDER BY c.service_from DESC, c.id DESC",
-				rendered.renderingNpi(), from, to);
+		// A provider's claims: those they billed or rendered, and those paid to them;
+		// only
+		// those paid to one of the user's NPIs are seen.
+		Set<String> visible = this.access.npisFor(this.frontDesk.accountId(), ProviderFunction.CLAIM_STATUS)
+			.stream()
+			.map(Npi::value)
+			.collect(Collectors.toSet());
+		List<Claim> byPractitioner = this.data
+			.claims("(c.billing_npi = ? OR c.rendering_npi = ? OR c.payee_npi = ?) AND c.service_from >= ?"
+					+ " AND c.service_from <= ? ORDER BY c.service_from DESC, c.id DESC", rendered.renderingNpi(),
+					rendered.renderingNpi(), rendered.renderingNpi(), from, to)
+			.stream()
+			.filter((c) -> visible.contains(c.payeeNpi()))
+			.toList();
+		System.out.println("DEBUG "
+				+ this.jdbc.sql("SELECT COUNT(*) FROM claims.claim WHERE billing_npi = ?")
+					.param(rendered.renderingNpi())
+					.query(Long.class)
+					.single()
+				+ " "
+				+ this.jdbc.sql("SELECT COUNT(*) FROM claims.claim WHERE rendering_npi = ?")
+					.param(rendered.renderingNpi())
+					.query(Long.class)
+					.single()
+				+ " "
+				+ this.jdbc.sql("SELECT COUNT(*) FROM claims.claim WHERE payee_npi = ?")
+					.param(rendered.renderingNpi())
+					.query(Long.class)
+					.single()
+				+ " "
+				+ this.jdbc.sql(
+						"SELECT COUNT(*) FROM claims.claim WHERE rendering_npi = ? AND service_from >= ? AND service_from <= ?")
+					.params(rendered.renderingNpi(), from, to)
+					.query(Long.class)
+					.single());
 		this.mvc
 			.perform(search("NPI").param("npi", rendered.renderingNpi())
 				.param("from", from.toString())

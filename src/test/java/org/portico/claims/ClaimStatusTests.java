@@ -221,27 +221,6 @@ class ClaimStatusTests {
 			.stream()
 			.filter((c) -> visible.contains(c.payeeNpi()))
 			.toList();
-		System.out.println("DEBUG "
-				+ this.jdbc.sql("SELECT COUNT(*) FROM claims.claim WHERE billing_npi = ?")
-					.param(rendered.renderingNpi())
-					.query(Long.class)
-					.single()
-				+ " "
-				+ this.jdbc.sql("SELECT COUNT(*) FROM claims.claim WHERE rendering_npi = ?")
-					.param(rendered.renderingNpi())
-					.query(Long.class)
-					.single()
-				+ " "
-				+ this.jdbc.sql("SELECT COUNT(*) FROM claims.claim WHERE payee_npi = ?")
-					.param(rendered.renderingNpi())
-					.query(Long.class)
-					.single()
-				+ " "
-				+ this.jdbc.sql(
-						"SELECT COUNT(*) FROM claims.claim WHERE rendering_npi = ? AND service_from >= ? AND service_from <= ?")
-					.params(rendered.renderingNpi(), from, to)
-					.query(Long.class)
-					.single());
 		this.mvc
 			.perform(search("NPI").param("npi", rendered.renderingNpi())
 				.param("from", from.toString())

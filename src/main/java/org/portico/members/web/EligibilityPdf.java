@@ -119,7 +119,7 @@ class EligibilityPdf {
 				cell(accumulators, w.get("eligibility.report.network." + a.network()), BOLD);
 				for (BigDecimal amount : List.of(a.deductible(), a.deductibleMet(), a.deductibleRemaining(),
 						a.outOfPocketMaximum(), a.outOfPocketMet(), a.outOfPocketRemaining())) {
-					cell(accumulators, money(amount), TEXT);
+					cell(accumulators, Money.dollars(amount), TEXT);
 				}
 			}
 			document.add(accumulators);
@@ -172,7 +172,7 @@ class EligibilityPdf {
 		}
 		List<String> parts = new ArrayList<>();
 		if (b.copay() != null) {
-			parts.add(w.get("eligibility.benefit.copay", money(b.copay()).substring(1)));
+			parts.add(w.get("eligibility.benefit.copay", Money.dollars(b.copay())));
 		}
 		if (b.coinsurancePercent() != null) {
 			parts.add(w.get("eligibility.benefit.coinsurance", b.coinsurancePercent()));
@@ -190,10 +190,6 @@ class EligibilityPdf {
 			parts.add(w.get("eligibility.benefit.visit-limit", b.visitLimit()));
 		}
 		return String.join("; ", parts);
-	}
-
-	private static String money(BigDecimal amount) {
-		return String.format(Locale.US, "$%,.2f", amount);
 	}
 
 	private static Paragraph heading(String text) {

@@ -31,7 +31,6 @@ import org.portico.providers.Tin;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -68,10 +67,13 @@ public class Registration {
 
 	private final AuditLog audit;
 
+	private final RegistrationAttempts attempts;
+
 	private final Clock clock;
 
 	Registration(JdbcClient jdbc, AccessApi access, Accounts accounts, PasswordPolicy passwordPolicy,
-			ProviderApi providers, ClaimEvidence claims, Notifications notifications, AuditLog audit, Clock clock) {
+			ProviderApi providers, ClaimEvidence claims, Notifications notifications, AuditLog audit,
+			RegistrationAttempts attempts, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.accounts = accounts;
@@ -80,6 +82,7 @@ public class Registration {
 		this.claims = claims;
 		this.notifications = notifications;
 		this.audit = audit;
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
@@ -266,7 +269,7 @@ public class Registration {
 	 * @return empty when verified and the person may act as asked; otherwise the answer
 	 */
 	private Optional<Outcome> verify(Evidence e, String client, String actor, Acting acting) {
-		if (tooManyFailures(client, e.npi())) {
+		if (this.attempts.tooMany(client, e.npi())) {
 			return Optional.of(new Outcome.NotVerified(true));
 		}
 		boolean identified = e.group() ? this.providers.tinMatches(e.npi(), e.tin())
@@ -276,8 +279,8 @@ public class Registration {
 			.stream()
 			.allMatch((c) -> this.claims.matchesRecentClaim(e.npi(), c.number(), c.serviceDate(), c.billed(), since));
 		if (!identified || !claimsMatch) {
-			recordFailure(client, e.npi(), actor);
-			return Optional.of(new Outcome.NotVerified(tooManyFailures(client, e.npi())));
+			this.attempts.failed(client, e.npi(), actor);
+			return Optional.of(new Outcome.NotVerified(this.attempts.tooMany(client, e.npi())));
 		}
 		if (this.access.seniorAccessAdministratorOf(e.npi()).isPresent() && !acting.replaceSaa()) {
 			return Optional.of(new Outcome.SaaExists());
@@ -489,22 +492,6 @@ public class Registration {
 			}
 		}
 		return proofs;
-	}
-
-	private boolean tooManyFailures(String client, Npi npi) {
-		Timestamp since = Timestamp.from(Instant.now(this.clock).minus(FAILURE_WINDOW));
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM access.registration_attempt WHERE failed_at > ? AND (client = ? OR npi = ?)
-				""").params(since, client, npi.value()).query(Long.class).single() >= FAILURES_ALLOWED;
-	}
-
-	/** Kept even though the registration's own transaction is rolled back. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void recordFailure(String client, Npi npi, String actor) {
-		this.jdbc.sql("INSERT INTO access.registration_attempt (client, npi, failed_at) VALUES (?, ?, ?)")
-			.params(client, npi.value(), Timestamp.from(Instant.now(this.clock)))
-			.update();
-		this.audit.record(new AuditEvent(actor, "registration.verify", "npi", npi.value(), AuditOutcome.FAILURE, null));
 	}
 
 	private static boolean isTin(String digits) {

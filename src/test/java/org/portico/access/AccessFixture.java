@@ -85,6 +85,11 @@ abstract class AccessFixture {
 		return (PorticoUser) this.accounts.loadUserByUsername(username);
 	}
 
+	/** Four digits that are not these. */
+	static String wrong(String lastFour) {
+		return String.format("%04d", (Integer.parseInt(lastFour) + 1) % 10000);
+	}
+
 	/** A new provider-office account with a fresh username, acting for nobody yet. */
 	AccountId newAccount(String name) {
 		return open(fresh(), name);

@@ -198,8 +198,4 @@ class AdditionalAccessTests extends AccessFixture {
 			.single();
 	}
 
-	private static String wrong(String lastFour) {
-		return String.format("%04d", (Integer.parseInt(lastFour) + 1) % 10000);
-	}
-
 }

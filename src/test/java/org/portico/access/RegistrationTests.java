@@ -9,6 +9,10 @@ import org.portico.PorticoIntegrationTest;
 import org.portico.notifications.SentMail;
 import org.portico.identity.AccountId;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -24,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PorticoIntegrationTest
 class RegistrationTests extends AccessFixture {
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void theProviderRegistersWithTwoMatchingClaimsAndIsSaaAtOnce() throws Exception {
@@ -58,6 +65,28 @@ class RegistrationTests extends AccessFixture {
 			.andExpect(content().string(containsString("Call Provider Services")));
 		this.mvc.perform(registrationForm(p, username).with(from(client))).andExpect(status().isUnprocessableContent());
 		assertThat(this.accounts.idOf(username)).as("nothing created").isEmpty();
+	}
+
+	@Test
+	void aFailedVerificationStaysCountedWhenTheRegistrationIsRolledBack() {
+		RegisteringProvider p = providerWithoutSaa(6);
+		Registration.Request guess = new Registration.Request(
+				new Registration.ProviderProof(p.npi().value(), false, null, wrong(p.ssnLastFour()),
+						p.proof().claims()),
+				new Registration.Acting(false, null, false), "Guess Work", "guess@example.org", fresh(), PASSWORD,
+				PASSWORD);
+		String client = client();
+		new TransactionTemplate(this.transactions).executeWithoutResult((transaction) -> {
+			assertThat(this.registration.register(guess, client))
+				.isEqualTo(new Registration.Outcome.NotVerified(false));
+			transaction.setRollbackOnly();
+		});
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM access.registration_attempt WHERE client = ? AND npi = ?")
+			.params(client, p.npi().value())
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(this.audit.recentByActor("(registration)", 20))
+			.anyMatch((r) -> r.action().equals("registration.verify") && r.objectId().equals(p.npi().value()));
 	}
 
 	@Test

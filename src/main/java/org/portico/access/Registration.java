@@ -29,9 +29,11 @@ import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
 import org.portico.providers.Tin;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Registration from the login page's "Register here", and "I need additional access" for
@@ -187,8 +189,17 @@ public class Registration {
 		if (refused.isPresent()) {
 			return refused.get();
 		}
-		AccountId account = this.accounts
-			.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
+		AccountId account;
+		try {
+			account = this.accounts
+				.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Taken between the check and the insert, by someone registering the same
+			// username at the same moment: nothing of this registration is kept.
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return new Outcome.Problems(List.of("registration.problem.username-taken"));
+		}
 		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", evidence.npi().value()));
 		return actFor(account, username, r.name().strip(), evidence, r.acting(),
 				(npis) -> new Outcome.Registered(username));

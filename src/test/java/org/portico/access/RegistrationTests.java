@@ -1,5 +1,10 @@
 package org.portico.access;
 
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.portico.PorticoIntegrationTest;
 import org.portico.notifications.SentMail;
 import org.portico.identity.AccountId;
+import org.portico.identity.NewAccount;
+import org.portico.platform.DatabaseProduct;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PorticoIntegrationTest
 class RegistrationTests extends AccessFixture {
+
+	@Autowired
+	DatabaseProduct databaseProduct;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -87,6 +98,37 @@ class RegistrationTests extends AccessFixture {
 			.single()).isOne();
 		assertThat(this.audit.recentByActor("(registration)", 20))
 			.anyMatch((r) -> r.action().equals("registration.verify") && r.objectId().equals(p.npi().value()));
+	}
+
+	/**
+	 * Two people registering the same username at the same moment: the second passes the
+	 * check while the first's account is not committed yet, and is told the same as if it
+	 * had been.
+	 */
+	@Test
+	void aUsernameTakenBetweenTheCheckAndTheInsertIsAnsweredLikeATakenOne() throws Exception {
+		RegisteringProvider p = providerWithoutSaa(7);
+		String username = fresh();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<MvcResult> second = new TransactionTemplate(this.transactions).execute((first) -> {
+				this.accounts
+					.openProviderAccount(new NewAccount(username, username + "@example.org", "First Comer", PASSWORD));
+				Future<MvcResult> registering = pool
+					.submit(() -> this.mvc.perform(registrationForm(p, username)).andReturn());
+				awaitInsertingAnAccount(registering);
+				return registering;
+			});
+			MvcResult result = second.get(30, TimeUnit.SECONDS);
+			assertThat(result.getResponse().getStatus()).isEqualTo(422);
+			assertThat(result.getResponse().getContentAsString()).contains("That username is taken. Choose another.");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.accounts.summaries(List.of(this.accounts.idOf(username).orElseThrow())).get(0).displayName())
+			.isEqualTo("First Comer");
+		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).isEmpty();
 	}
 
 	@Test
@@ -175,6 +217,29 @@ class RegistrationTests extends AccessFixture {
 		this.mvc.perform(registrationForm(providerWithoutSaa(0), username).with(csrf().useInvalidToken()))
 			.andExpect(status().isForbidden());
 		assertThat(this.accounts.idOf(username)).isEmpty();
+	}
+
+	/**
+	 * Waits until another session is inserting an account: the insert cannot finish while
+	 * the same username waits uncommitted, so it is waiting for that to commit or roll
+	 * back.
+	 */
+	private void awaitInsertingAnAccount(Future<?> registering) {
+		String inserting = this.databaseProduct.isPostgres()
+				? """
+						SELECT COUNT(*) FROM pg_stat_activity
+						WHERE query LIKE 'INSERT INTO identity.account%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+						"""
+				: """
+						SELECT COUNT(*) FROM information_schema.sessions
+						WHERE executing_statement LIKE 'INSERT INTO identity.account%' AND session_id <> SESSION_ID()
+						""";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.jdbc.sql(inserting).query(Long.class).single() == 0) {
+			assertThat(registering).as("still registering").isNotDone();
+			assertThat(System.nanoTime()).as("inserting by now").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	private RegisteringProvider providerWithoutSaa(int n) {

@@ -96,11 +96,11 @@ class TwoStepController {
 	private String confirm(PorticoUser user, Path path, String password, String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		String email = this.accounts.summaries(List.of(user.accountId())).get(0).email();
-		Optional<List<String>> codes = this.twoStep.confirm(user.accountId(), user.getUsername(), email, password,
-				code);
-		if (codes.isEmpty()) {
+		TwoStepSignIn.Confirmation confirmation = this.twoStep.confirm(user.accountId(), user.getUsername(), email,
+				password, code, request.getRemoteAddr());
+		if (confirmation instanceof TwoStepSignIn.Confirmation.Refused refused) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problem", "two-step.enroll.wrong");
+			model.addAttribute("problem", refused.messageKey());
 			Optional<TwoStepSignIn.Enrollment> pending = this.twoStep.pending(user.accountId(), user.getUsername());
 			if (pending.isEmpty()) {
 				return "redirect:" + path.start();
@@ -111,7 +111,7 @@ class TwoStepController {
 		if (path == AT_SIGN_IN) {
 			this.secondStep.signInFully(user, request, response);
 		}
-		model.addAttribute("codes", codes.get());
+		model.addAttribute("codes", ((TwoStepSignIn.Confirmation.Confirmed) confirmation).recoveryCodes());
 		return "identity/two-step-codes";
 	}
 

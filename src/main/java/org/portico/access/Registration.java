@@ -29,10 +29,11 @@ import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
 import org.portico.providers.Tin;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Registration from the login page's "Register here", and "I need additional access" for
@@ -68,10 +69,13 @@ public class Registration {
 
 	private final AuditLog audit;
 
+	private final RegistrationAttempts attempts;
+
 	private final Clock clock;
 
 	Registration(JdbcClient jdbc, AccessApi access, Accounts accounts, PasswordPolicy passwordPolicy,
-			ProviderApi providers, ClaimEvidence claims, Notifications notifications, AuditLog audit, Clock clock) {
+			ProviderApi providers, ClaimEvidence claims, Notifications notifications, AuditLog audit,
+			RegistrationAttempts attempts, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.accounts = accounts;
@@ -80,6 +84,7 @@ public class Registration {
 		this.claims = claims;
 		this.notifications = notifications;
 		this.audit = audit;
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
@@ -184,8 +189,17 @@ public class Registration {
 		if (refused.isPresent()) {
 			return refused.get();
 		}
-		AccountId account = this.accounts
-			.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
+		AccountId account;
+		try {
+			account = this.accounts
+				.openProviderAccount(new NewAccount(username, r.email().strip(), r.name().strip(), r.password()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Taken between the check and the insert, by someone registering the same
+			// username at the same moment: nothing of this registration is kept.
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return new Outcome.Problems(List.of("registration.problem.username-taken"));
+		}
 		this.audit.record(AuditEvent.success(username, "registration.verified", "npi", evidence.npi().value()));
 		return actFor(account, username, r.name().strip(), evidence, r.acting(),
 				(npis) -> new Outcome.Registered(username));
@@ -266,7 +280,7 @@ public class Registration {
 	 * @return empty when verified and the person may act as asked; otherwise the answer
 	 */
 	private Optional<Outcome> verify(Evidence e, String client, String actor, Acting acting) {
-		if (tooManyFailures(client, e.npi())) {
+		if (this.attempts.tooMany(client, e.npi())) {
 			return Optional.of(new Outcome.NotVerified(true));
 		}
 		boolean identified = e.group() ? this.providers.tinMatches(e.npi(), e.tin())
@@ -276,8 +290,8 @@ public class Registration {
 			.stream()
 			.allMatch((c) -> this.claims.matchesRecentClaim(e.npi(), c.number(), c.serviceDate(), c.billed(), since));
 		if (!identified || !claimsMatch) {
-			recordFailure(client, e.npi(), actor);
-			return Optional.of(new Outcome.NotVerified(tooManyFailures(client, e.npi())));
+			this.attempts.failed(client, e.npi(), actor);
+			return Optional.of(new Outcome.NotVerified(this.attempts.tooMany(client, e.npi())));
 		}
 		if (this.access.seniorAccessAdministratorOf(e.npi()).isPresent() && !acting.replaceSaa()) {
 			return Optional.of(new Outcome.SaaExists());
@@ -489,22 +503,6 @@ public class Registration {
 			}
 		}
 		return proofs;
-	}
-
-	private boolean tooManyFailures(String client, Npi npi) {
-		Timestamp since = Timestamp.from(Instant.now(this.clock).minus(FAILURE_WINDOW));
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM access.registration_attempt WHERE failed_at > ? AND (client = ? OR npi = ?)
-				""").params(since, client, npi.value()).query(Long.class).single() >= FAILURES_ALLOWED;
-	}
-
-	/** Kept even though the registration's own transaction is rolled back. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void recordFailure(String client, Npi npi, String actor) {
-		this.jdbc.sql("INSERT INTO access.registration_attempt (client, npi, failed_at) VALUES (?, ?, ?)")
-			.params(client, npi.value(), Timestamp.from(Instant.now(this.clock)))
-			.update();
-		this.audit.record(new AuditEvent(actor, "registration.verify", "npi", npi.value(), AuditOutcome.FAILURE, null));
 	}
 
 	private static boolean isTin(String digits) {

@@ -17,7 +17,6 @@ import org.portico.notifications.Notifications;
 import org.portico.platform.SingleUseTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +40,6 @@ public class EmailAddresses {
 
 	private final JdbcClient jdbc;
 
-	private final PasswordEncoder encoder;
-
 	private final SignInGuard guard;
 
 	private final Notifications notifications;
@@ -51,10 +48,8 @@ public class EmailAddresses {
 
 	private final Clock clock;
 
-	EmailAddresses(JdbcClient jdbc, PasswordEncoder encoder, SignInGuard guard, Notifications notifications,
-			AuditLog audit, Clock clock) {
+	EmailAddresses(JdbcClient jdbc, SignInGuard guard, Notifications notifications, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
-		this.encoder = encoder;
 		this.guard = guard;
 		this.notifications = notifications;
 		this.audit = audit;
@@ -86,18 +81,17 @@ public class EmailAddresses {
 			problems.add("email.problem.same");
 		}
 		Instant now = Instant.now(this.clock);
-		if (!this.guard.accountMayTry(account.failedSignIns(), account.lastFailedSignIn(), account.lockedUntil())) {
+		PasswordCheck check = this.guard.checkCurrentPassword(id, password, client);
+		if (check == PasswordCheck.MUST_WAIT) {
 			record(account, AuditOutcome.DENIED, "must wait after failed password checks");
 			problems.add("email.problem.wait");
 			return problems;
 		}
-		if (password == null || !this.encoder.matches(password, account.passwordHash())) {
-			this.guard.failed(account.username(), client);
+		if (check == PasswordCheck.WRONG) {
 			record(account, AuditOutcome.FAILURE, "current password did not match");
 			problems.add("email.problem.password");
 			return problems;
 		}
-		this.guard.succeeded(id);
 		if (!problems.isEmpty()) {
 			return problems;
 		}
@@ -223,25 +217,14 @@ public class EmailAddresses {
 	}
 
 	private Account account(AccountId id) {
-		return this.jdbc.sql("""
-				SELECT id, username, email, display_name, password_hash, failed_sign_ins, last_failed_sign_in_at,
-				       locked_until
-				FROM identity.account WHERE id = ?
-				""")
+		return this.jdbc.sql("SELECT id, username, email, display_name FROM identity.account WHERE id = ?")
 			.param(id.value())
 			.query((rs, row) -> new Account(new AccountId(rs.getLong("id")), rs.getString("username"),
-					rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-					rs.getInt("failed_sign_ins"), instant(rs.getTimestamp("last_failed_sign_in_at")),
-					instant(rs.getTimestamp("locked_until"))))
+					rs.getString("email"), rs.getString("display_name")))
 			.single();
 	}
 
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	private record Account(AccountId id, String username, String email, String displayName, String passwordHash,
-			int failedSignIns, Instant lastFailedSignIn, Instant lockedUntil) {
+	private record Account(AccountId id, String username, String email, String displayName) {
 	}
 
 }

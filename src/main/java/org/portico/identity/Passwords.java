@@ -47,32 +47,41 @@ public class Passwords {
 
 	private final Sessions sessions;
 
+	private final SignInGuard guard;
+
 	private final Clock clock;
 
 	Passwords(JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy policy, Notifications notifications,
-			AuditLog audit, Sessions sessions, Clock clock) {
+			AuditLog audit, Sessions sessions, SignInGuard guard, Clock clock) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.policy = policy;
 		this.notifications = notifications;
 		this.audit = audit;
 		this.sessions = sessions;
+		this.guard = guard;
 		this.clock = clock;
 	}
 
 	/**
 	 * Changes the signed-in user's password after checking the current one, and ends the
-	 * user's other sessions.
+	 * user's other sessions. A wrong current password counts as a failed sign-in: the
+	 * same delays and lock stop guessing.
+	 * @param client the client address, counted like a sign-in's
 	 * @return message keys of what is wrong; empty when the password was changed
 	 */
 	@Transactional
 	public List<String> change(AccountId id, String current, String chosen, String confirmation,
-			String currentSessionId) {
+			String currentSessionId, String client) {
 		Account account = account(id).orElseThrow();
-		if (!this.encoder.matches(current, account.passwordHash())) {
-			this.audit.record(new AuditEvent(account.username(), "password.change", "account",
-					String.valueOf(id.value()), AuditOutcome.FAILURE, "current password did not match"));
-			return List.of("password.current-wrong");
+		PasswordCheck check = this.guard.checkCurrentPassword(id, current, client);
+		if (check != PasswordCheck.RIGHT) {
+			this.audit
+				.record(new AuditEvent(account.username(), "password.change", "account", String.valueOf(id.value()),
+						(check == PasswordCheck.WRONG) ? AuditOutcome.FAILURE : AuditOutcome.DENIED,
+						(check == PasswordCheck.WRONG) ? "current password did not match"
+								: "must wait after failed password checks"));
+			return List.of((check == PasswordCheck.WRONG) ? "password.current-wrong" : "password.current-wait");
 		}
 		List<String> problems = problems(chosen, confirmation, account.username());
 		if (!problems.isEmpty()) {
@@ -94,15 +103,20 @@ public class Passwords {
 
 	/**
 	 * Re-authentication: checks the signed-in user's password again before a sensitive
-	 * change. A wrong one is audited.
+	 * change, audited, and counted like a sign-in when wrong.
+	 * @param client the client address, counted like a sign-in's
 	 */
-	@Transactional(readOnly = true)
-	public boolean reconfirm(AccountId id, String typed, String purpose) {
+	@Transactional
+	public PasswordCheck reconfirm(AccountId id, String typed, String purpose, String client) {
 		Account account = account(id).orElseThrow();
-		boolean right = typed != null && this.encoder.matches(typed, account.passwordHash());
+		PasswordCheck check = this.guard.checkCurrentPassword(id, typed, client);
 		this.audit.record(new AuditEvent(account.username(), "password.reconfirm", "account",
-				String.valueOf(id.value()), right ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, purpose));
-		return right;
+				String.valueOf(id.value()), switch (check) {
+					case RIGHT -> AuditOutcome.SUCCESS;
+					case WRONG -> AuditOutcome.FAILURE;
+					case MUST_WAIT -> AuditOutcome.DENIED;
+				}, purpose));
+		return check;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.portico.notifications.Notifications;
 import org.portico.platform.SingleUseTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,14 +45,17 @@ public class SignInGuard {
 
 	private final JdbcClient jdbc;
 
+	private final PasswordEncoder encoder;
+
 	private final Notifications notifications;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	SignInGuard(JdbcClient jdbc, Notifications notifications, AuditLog audit, Clock clock) {
+	SignInGuard(JdbcClient jdbc, PasswordEncoder encoder, Notifications notifications, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.encoder = encoder;
 		this.notifications = notifications;
 		this.audit = audit;
 		this.clock = clock;
@@ -64,6 +68,42 @@ public class SignInGuard {
 			return false;
 		}
 		return lastFailure == null || !lastFailure.plus(delayAfter(failures)).isAfter(now);
+	}
+
+	/**
+	 * Checks the password a signed-in user types again before a sensitive change (a new
+	 * password, email address or second factor) the way sign-in checks it: not at all
+	 * while the account must wait or is locked, and a wrong one counted as a failed
+	 * sign-in, so that a stolen session cannot guess the password any faster than the
+	 * login page can. A right one clears the failures, as a sign-in does.
+	 * @param client the client address, counted like a sign-in's
+	 */
+	@Transactional
+	PasswordCheck checkCurrentPassword(AccountId id, String typed, String client) {
+		record Typed(String username, String hash, boolean mayTry) {
+		}
+		Typed account = this.jdbc.sql("""
+				SELECT username, password_hash, failed_sign_ins, last_failed_sign_in_at, locked_until
+				FROM identity.account WHERE id = ?
+				""")
+			.param(id.value())
+			.query((rs, row) -> new Typed(rs.getString("username"), rs.getString("password_hash"),
+					accountMayTry(rs.getInt("failed_sign_ins"), instant(rs.getTimestamp("last_failed_sign_in_at")),
+							instant(rs.getTimestamp("locked_until")))))
+			.single();
+		if (!account.mayTry()) {
+			return PasswordCheck.MUST_WAIT;
+		}
+		if (typed == null || !this.encoder.matches(typed, account.hash())) {
+			failed(account.username(), client);
+			return PasswordCheck.WRONG;
+		}
+		succeeded(id);
+		return PasswordCheck.RIGHT;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/** The wait before the next attempt after so many failures in a row. */

@@ -23,7 +23,6 @@ import org.portico.platform.SecretSealer;
 import org.portico.platform.SingleUseTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +44,7 @@ public class TwoStepSignIn {
 
 	private final SecretSealer sealer;
 
-	private final PasswordEncoder encoder;
+	private final SignInGuard guard;
 
 	private final AuditLog audit;
 
@@ -57,13 +56,13 @@ public class TwoStepSignIn {
 
 	private final Clock clock;
 
-	TwoStepSignIn(JdbcClient jdbc, SecretSealer sealer, PasswordEncoder encoder, AuditLog audit,
-			Notifications notifications, Sessions sessions, Passkeys passkeys, Clock clock) {
+	TwoStepSignIn(JdbcClient jdbc, SecretSealer sealer, SignInGuard guard, AuditLog audit, Notifications notifications,
+			Sessions sessions, Passkeys passkeys, Clock clock) {
 		this.sessions = sessions;
 		this.passkeys = passkeys;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
-		this.encoder = encoder;
+		this.guard = guard;
 		this.audit = audit;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -124,16 +123,33 @@ public class TwoStepSignIn {
 		return new Enrollment(base32, svg(QrCode.encodeText(uri, QrCode.Ecc.MEDIUM)));
 	}
 
+	/** How confirming an enrollment ended. */
+	public sealed interface Confirmation {
+
+		/** Two-step sign-in is on; the recovery codes are shown once. */
+		record Confirmed(List<String> recoveryCodes) implements Confirmation {
+		}
+
+		/** Nothing changed; the message key says why. */
+		record Refused(String messageKey) implements Confirmation {
+		}
+
+	}
+
 	/**
-	 * Confirms enrollment with the current password and a first code from the app.
-	 * @return the recovery codes, shown once; empty when the password or code was wrong
+	 * Confirms enrollment with the current password and a first code from the app. A
+	 * wrong password counts as a failed sign-in: the same delays and lock stop guessing.
+	 * @param client the client address, counted like a sign-in's
 	 */
 	@Transactional
-	public Optional<List<String>> confirm(AccountId id, String username, String email, String password, String code) {
-		String hash = this.jdbc.sql("SELECT password_hash FROM identity.account WHERE id = ?")
-			.param(id.value())
-			.query(String.class)
-			.single();
+	public Confirmation confirm(AccountId id, String username, String email, String password, String code,
+			String client) {
+		PasswordCheck check = this.guard.checkCurrentPassword(id, password, client);
+		if (check == PasswordCheck.MUST_WAIT) {
+			this.audit.record(new AuditEvent(username, "mfa.enroll", "account", String.valueOf(id.value()),
+					AuditOutcome.DENIED, "must wait after failed password checks"));
+			return new Confirmation.Refused("password.current-wait");
+		}
 		Optional<byte[]> secret = this.jdbc
 			.sql("SELECT sealed_secret FROM identity.totp_credential WHERE account_id = ? AND confirmed_at IS NULL")
 			.param(id.value())
@@ -143,10 +159,10 @@ public class TwoStepSignIn {
 		OptionalLong step = secret.isPresent()
 				? Totp.matchingStep(secret.get(), code, Totp.step(Instant.now(this.clock).getEpochSecond()))
 				: OptionalLong.empty();
-		if (!this.encoder.matches(password, hash) || step.isEmpty()) {
+		if (check == PasswordCheck.WRONG || step.isEmpty()) {
 			this.audit.record(new AuditEvent(username, "mfa.enroll", "account", String.valueOf(id.value()),
 					AuditOutcome.FAILURE, null));
-			return Optional.empty();
+			return new Confirmation.Refused("two-step.enroll.wrong");
 		}
 		int confirmed = this.jdbc.sql("""
 				UPDATE identity.totp_credential SET confirmed_at = ?, last_used_step = ?
@@ -155,7 +171,7 @@ public class TwoStepSignIn {
 		if (confirmed != 1) {
 			// Confirmed a moment ago by a double submit: the codes shown then are the
 			// ones that count.
-			return Optional.empty();
+			return new Confirmation.Refused("two-step.enroll.wrong");
 		}
 
 		List<String> codes = newRecoveryCodes(id);
@@ -165,7 +181,7 @@ public class TwoStepSignIn {
 
 				If you did not do this, call Provider Services at once.
 				""".formatted(username)));
-		return Optional.of(codes);
+		return new Confirmation.Confirmed(codes);
 	}
 
 	/** The second step at sign-in: a code from the app, or one of the recovery codes. */

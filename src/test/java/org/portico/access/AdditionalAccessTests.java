@@ -1,26 +1,16 @@
 package org.portico.access;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
-import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
-import org.portico.identity.AccountId;
-import org.portico.identity.Accounts;
-import org.portico.identity.NewAccount;
 import org.portico.identity.PorticoUser;
 import org.portico.notifications.SentMail;
 import org.portico.providers.Npi;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,28 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * exactly as a registration is.
  */
 @PorticoIntegrationTest
-class AdditionalAccessTests {
-
-	private static final String PASSWORD = "one login for many providers";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccessApi access;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	AuditLog audit;
+class AdditionalAccessTests extends AccessFixture {
 
 	@Test
 	void asTheProviderTheUserBecomesSaaOfTheNpiAtOnce() throws Exception {
-		PorticoUser user = freshUser();
+		PorticoUser user = newUser("Addie Access");
 		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 1);
 		this.mvc.perform(form(user, p)).andExpect(redirectedUrl("/self-service/additional-access"));
 		assertThat(this.access.seniorAccessAdministratorOf(p.npi())).contains(user.accountId());
@@ -71,7 +44,7 @@ class AdditionalAccessTests {
 
 	@Test
 	void aFailedVerificationGrantsNothing() throws Exception {
-		PorticoUser user = freshUser();
+		PorticoUser user = newUser("Addie Access");
 		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 2);
 		String client = client();
 		for (int i = 0; i < Registration.FAILURES_ALLOWED - 1; i++) {
@@ -127,10 +100,10 @@ class AdditionalAccessTests {
 
 	@Test
 	void replacingTheCurrentSaaNeedsTheChoiceTellsThemAndIsAudited() throws Exception {
-		PorticoUser current = freshUser();
+		PorticoUser current = newUser("Addie Access");
 		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 3);
 		this.access.makeSeniorAccessAdministrator(current.accountId(), p.npi());
-		PorticoUser user = freshUser();
+		PorticoUser user = newUser("Addie Access");
 		this.mvc.perform(form(user, p))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("Replace current SAA")));
@@ -150,7 +123,7 @@ class AdditionalAccessTests {
 
 	@Test
 	void onBehalfTheProviderDecidesThroughTheEmailedLinkAndIsAskedOnce() throws Exception {
-		PorticoUser user = freshUser();
+		PorticoUser user = newUser("Addie Access");
 		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 4);
 		String providerEmail = "dr-" + user.getUsername() + "@example.org";
 		for (int i = 0; i < 2; i++) {
@@ -189,7 +162,7 @@ class AdditionalAccessTests {
 				.with(user(this.accounts.loadUserByUsername("services.staff")))
 				.param("npi", "1234567893"))
 			.andExpect(status().isForbidden());
-		PorticoUser user = freshUser();
+		PorticoUser user = newUser("Addie Access");
 		this.mvc.perform(get("/self-service/additional-access").with(user(user)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Add this provider")));
@@ -201,7 +174,7 @@ class AdditionalAccessTests {
 
 	@Test
 	void badInputIsExplainedAndLinkedToItsField() throws Exception {
-		PorticoUser user = freshUser();
+		PorticoUser user = newUser("Addie Access");
 		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 5);
 		this.mvc.perform(form(user, p, "npi", "1234567890", "claim2Date", "yesterday"))
 			.andExpect(status().isUnprocessableContent())
@@ -213,33 +186,9 @@ class AdditionalAccessTests {
 	/**
 	 * The form filled in correctly as the provider, with some fields given other values.
 	 */
-	private MockHttpServletRequestBuilder form(PorticoUser user, RegisteringProvider p, String... overrides) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("npi", p.npi().value());
-		fields.put("identification", "SSN");
-		fields.put("ssnLastFour", p.ssnLastFour());
-		for (int i = 0; i < 2; i++) {
-			fields.put("claim" + (i + 1) + "Number", p.claims().get(i).number());
-			fields.put("claim" + (i + 1) + "Date", p.claims().get(i).date().toString());
-			fields.put("claim" + (i + 1) + "Billed", p.claims().get(i).billed().toPlainString());
-		}
-		fields.put("registeringAs", "PROVIDER");
-		for (int i = 0; i < overrides.length; i += 2) {
-			fields.put(overrides[i], overrides[i + 1]);
-		}
-		MockHttpServletRequestBuilder request = post("/self-service/additional-access").with(user(user))
-			.with(csrf())
-			.with(from(client()));
-		fields.forEach(request::param);
-		return request;
-	}
-
-	private PorticoUser freshUser() {
-		String username = "ad" + UUID.randomUUID().toString().substring(0, 8);
-		AccountId id = this.accounts
-			.openProviderAccount(new NewAccount(username, username + "@example.org", "Addie Access", PASSWORD));
-		assertThat(id).isNotNull();
-		return (PorticoUser) this.accounts.loadUserByUsername(username);
+	private static MockHttpServletRequestBuilder form(PorticoUser user, RegisteringProvider p, String... overrides) {
+		return withFields(post("/self-service/additional-access").with(user(user)).with(csrf()).with(from(client())),
+				proofFields(p), overrides);
 	}
 
 	private long attemptsFor(Npi npi) {
@@ -247,21 +196,6 @@ class AdditionalAccessTests {
 			.param(npi.value())
 			.query(Long.class)
 			.single();
-	}
-
-	private static String wrong(String lastFour) {
-		return String.format("%04d", (Integer.parseInt(lastFour) + 1) % 10000);
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String client) {
-		return (request) -> {
-			request.setRemoteAddr(client);
-			return request;
-		};
-	}
-
-	private static String client() {
-		return "10.55." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 	}
 
 }

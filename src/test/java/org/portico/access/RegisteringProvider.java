@@ -23,6 +23,25 @@ public record RegisteringProvider(Npi npi, String ssnLastFour, List<Claim> claim
 	public record Claim(String number, LocalDate date, BigDecimal billed) {
 	}
 
+	/**
+	 * What proves this provider, as an individual: the last four digits of the SSN and
+	 * the two claims, typed as the office has them.
+	 */
+	public Registration.ProviderProof proof() {
+		return new Registration.ProviderProof(this.npi.value(), false, null, this.ssnLastFour, this.claims.stream()
+			.map((c) -> new Registration.ClaimProof(c.number(), c.date().toString(), c.billed().toPlainString()))
+			.toList());
+	}
+
+	/**
+	 * A registration as the provider, with the address username@example.org.
+	 * @param replaceSaa whether to replace the NPI's SAA, should it have one
+	 */
+	public Registration.Request registration(String name, String username, String password, boolean replaceSaa) {
+		return new Registration.Request(proof(), new Registration.Acting(false, null, replaceSaa), name,
+				username + "@example.org", username, password, password);
+	}
+
 	private static List<String> fromLast;
 
 	/**

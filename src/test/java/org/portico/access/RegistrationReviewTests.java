@@ -1,10 +1,7 @@
 package org.portico.access;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,19 +12,12 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
-import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
 import org.portico.identity.AccountId;
-import org.portico.identity.Accounts;
-import org.portico.identity.NewAccount;
 import org.portico.notifications.SentMail;
 import org.portico.providers.Npi;
-import org.portico.providers.ProviderApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,27 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * decided there, through the web layer on the real database.
  */
 @PorticoIntegrationTest
-class RegistrationReviewTests {
-
-	private static final String PASSWORD = "verified by a phone call";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccessApi access;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	ProviderApi providers;
-
-	@Autowired
-	AuditLog audit;
+class RegistrationReviewTests extends AccessFixture {
 
 	@Autowired
 	RegistrationReviews reviews;
@@ -76,12 +46,11 @@ class RegistrationReviewTests {
 		RegisteringProvider p = RegisteringProvider.nthFromLast(this.jdbc, 0);
 		String username = fresh();
 		String client = client();
-		MockHttpServletRequestBuilder wrong = registration(p, username, client, "claim2Billed", "1.00");
 		for (int i = 0; i < Registration.FAILURES_ALLOWED - 1; i++) {
-			this.mvc.perform(registration(p, username, client, "claim2Billed", "1.00"))
+			this.mvc.perform(registrationForm(p, username, "claim2Billed", "1.00").with(from(client)))
 				.andExpect(content().string(not(containsString("Send to Provider Services"))));
 		}
-		this.mvc.perform(wrong)
+		this.mvc.perform(registrationForm(p, username, "claim2Billed", "1.00").with(from(client)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Ask Provider Services to verify you")))
 			.andExpect(content().string(containsString("value=\"" + username + "\"")))
@@ -132,9 +101,7 @@ class RegistrationReviewTests {
 	@Test
 	void whenTheNpiHasAnSaaApprovalMakesAnAccessAdministratorAndTellsTheSaa() throws Exception {
 		Npi npi = organizationWithoutSaa(1);
-		String saaName = fresh();
-		AccountId saa = this.accounts
-			.openProviderAccount(new NewAccount(saaName, saaName + "@example.org", "Sitting Saa", PASSWORD));
+		AccountId saa = newAccount("Sitting Saa");
 		this.access.makeSeniorAccessAdministrator(saa, npi);
 		String username = fresh();
 		this.mvc.perform(send(npi, username)).andExpect(redirectedUrl("/register/review/sent"));
@@ -149,8 +116,8 @@ class RegistrationReviewTests {
 		assertThat(this.access.accessOf(account)).singleElement()
 			.satisfies((a) -> assertThat(a.role()).isEqualTo(AccessRole.AA))
 			.satisfies((a) -> assertThat(a.functions()).contains(ProviderFunction.ACCESS_ADMINISTRATION));
-		assertThat(SentMail.lastBodyTo(this.jdbc, saaName + "@example.org")).contains("Reva Queue",
-				"Access Administrator", "deactivate them");
+		assertThat(SentMail.lastBodyTo(this.jdbc, account(saa).email())).contains("Reva Queue", "Access Administrator",
+				"deactivate them");
 	}
 
 	@Test
@@ -364,31 +331,6 @@ class RegistrationReviewTests {
 			.param("reason", reason);
 	}
 
-	private MockHttpServletRequestBuilder registration(RegisteringProvider p, String username, String client,
-			String... overrides) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("npi", p.npi().value());
-		fields.put("identification", "SSN");
-		fields.put("ssnLastFour", p.ssnLastFour());
-		for (int i = 0; i < 2; i++) {
-			fields.put("claim" + (i + 1) + "Number", p.claims().get(i).number());
-			fields.put("claim" + (i + 1) + "Date", p.claims().get(i).date().toString());
-			fields.put("claim" + (i + 1) + "Billed", p.claims().get(i).billed().toPlainString());
-		}
-		fields.put("registeringAs", "PROVIDER");
-		fields.put("name", "Reva Queue");
-		fields.put("email", username + "@example.org");
-		fields.put("username", username);
-		fields.put("password", PASSWORD);
-		fields.put("confirmation", PASSWORD);
-		for (int i = 0; i < overrides.length; i += 2) {
-			fields.put(overrides[i], overrides[i + 1]);
-		}
-		MockHttpServletRequestBuilder request = post("/register/new").with(csrf()).with(from(client));
-		fields.forEach(request::param);
-		return request;
-	}
-
 	private MockHttpServletRequestBuilder signIn(String username) {
 		return post("/login").with(csrf()).with(from(client())).param("username", username).param("password", PASSWORD);
 	}
@@ -400,34 +342,8 @@ class RegistrationReviewTests {
 			.single();
 	}
 
-	private long mailsTo(String address, String category) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM notifications.outbox WHERE recipient = ? AND category = ?")
-			.params(address, category)
-			.query(Long.class)
-			.single();
-	}
-
-	private UserDetails staff(String username) {
-		return this.accounts.loadUserByUsername(username);
-	}
-
 	private Npi organizationWithoutSaa(int n) {
 		return OrganizationsWithoutSaa.nth(this.jdbc, n);
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String client) {
-		return (request) -> {
-			request.setRemoteAddr(client);
-			return request;
-		};
-	}
-
-	private static String client() {
-		return "10.66." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
-	}
-
-	private static String fresh() {
-		return "rv" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

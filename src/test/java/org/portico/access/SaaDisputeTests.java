@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,20 +14,12 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
-import org.portico.audit.AuditLog;
 import org.portico.audit.AuditOutcome;
 import org.portico.identity.AccountId;
-import org.portico.identity.AccountSummary;
-import org.portico.identity.Accounts;
-import org.portico.identity.NewAccount;
 import org.portico.notifications.SentMail;
 import org.portico.providers.Npi;
-import org.portico.providers.ProviderApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,37 +39,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * every rule that refuses it.
  */
 @PorticoIntegrationTest
-class SaaDisputeTests {
-
-	private static final String PASSWORD = "disputed by the practice";
+class SaaDisputeTests extends AccessFixture {
 
 	private static final String REASON = "The practice manager called: nobody asked for a new SAA.";
 
 	private static final Random RANDOM = new Random();
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccessApi access;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	ProviderApi providers;
-
-	@Autowired
-	Registration registration;
-
-	@Autowired
 	SaaDisputes disputes;
-
-	@Autowired
-	AuditLog audit;
 
 	@Test
 	void registrationsAreKeptInTheSaaHistoryThatTheLookupShows() throws Exception {
@@ -427,23 +395,6 @@ class SaaDisputeTests {
 			.andExpect(content().string(containsString("href=\"/staff/saa\"")));
 	}
 
-	/**
-	 * Registers through the registration service, as the provider; returns the username.
-	 */
-	private String register(RegisteringProvider p, String name, boolean replaceSaa) {
-		String username = fresh();
-		List<Registration.ClaimProof> claims = p.claims()
-			.stream()
-			.map((c) -> new Registration.ClaimProof(c.number(), c.date().toString(), c.billed().toPlainString()))
-			.toList();
-		Registration.Outcome outcome = this.registration.register(new Registration.Request(
-				new Registration.ProviderProof(p.npi().value(), false, null, p.ssnLastFour(), claims),
-				new Registration.Acting(false, null, replaceSaa), name, username + "@example.org", username, PASSWORD,
-				PASSWORD), "192.0.2.44");
-		assertThat(outcome).isInstanceOf(Registration.Outcome.Registered.class);
-		return username;
-	}
-
 	/** A new account made the NPI's first SAA, as its registration would. */
 	private AccountId saaOf(Npi npi, String name) {
 		AccountId account = newAccount(name);
@@ -456,11 +407,6 @@ class SaaDisputeTests {
 		AccountId account = newAccount(name);
 		assertThat(this.access.makeSeniorAccessAdministrator(account, npi, "someone")).isPresent();
 		return account;
-	}
-
-	private AccountId newAccount(String name) {
-		String username = fresh();
-		return this.accounts.openProviderAccount(new NewAccount(username, username + "@example.org", name, PASSWORD));
 	}
 
 	private MockHttpServletRequestBuilder restore(Npi npi, AccountId shown, boolean removeReplacer) {
@@ -486,30 +432,11 @@ class SaaDisputeTests {
 		}
 	}
 
-	private AccountSummary account(AccountId id) {
-		return this.accounts.summaries(List.of(id)).get(0);
-	}
-
 	private long disputesOf(Npi npi) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM access.saa_change WHERE npi = ? AND how = 'DISPUTE'")
 			.param(npi.value())
 			.query(Long.class)
 			.single();
-	}
-
-	private long mailsTo(String address, String category) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM notifications.outbox WHERE recipient = ? AND category = ?")
-			.params(address, category)
-			.query(Long.class)
-			.single();
-	}
-
-	private UserDetails staff(String username) {
-		return this.accounts.loadUserByUsername(username);
-	}
-
-	private static String fresh() {
-		return "sd" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

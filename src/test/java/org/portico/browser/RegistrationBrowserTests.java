@@ -1,6 +1,5 @@
 package org.portico.browser;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -233,14 +232,8 @@ class RegistrationBrowserTests extends BrowserTest {
 	/** Registers someone as the provider's SAA, as if earlier; returns their username. */
 	private String registerSaaOf(RegisteringProvider p) {
 		String username = "ps" + UUID.randomUUID().toString().substring(0, 8);
-		List<Registration.ClaimProof> claims = p.claims()
-			.stream()
-			.map((c) -> new Registration.ClaimProof(c.number(), c.date().toString(), c.billed().toPlainString()))
-			.toList();
-		Registration.Outcome outcome = this.registration.register(new Registration.Request(
-				new Registration.ProviderProof(p.npi().value(), false, null, p.ssnLastFour(), claims),
-				new Registration.Acting(false, null, false), "Previous Administrator", username + "@example.org",
-				username, PASSWORD, PASSWORD), "192.0.2.1");
+		Registration.Outcome outcome = this.registration
+			.register(p.registration("Previous Administrator", username, PASSWORD, false), "192.0.2.1");
 		assertThat(outcome).isInstanceOf(Registration.Outcome.Registered.class);
 		return username;
 	}

@@ -1,7 +1,6 @@
 package org.portico.browser;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
@@ -123,14 +122,8 @@ class SaaDisputeBrowserTests extends BrowserTest {
 	/** Registers as the provider through registration; returns the username. */
 	private String register(RegisteringProvider p, String name, boolean replaceSaa) {
 		String username = "sb" + UUID.randomUUID().toString().substring(0, 8);
-		List<Registration.ClaimProof> claims = p.claims()
-			.stream()
-			.map((c) -> new Registration.ClaimProof(c.number(), c.date().toString(), c.billed().toPlainString()))
-			.toList();
-		Registration.Outcome outcome = this.registration.register(new Registration.Request(
-				new Registration.ProviderProof(p.npi().value(), false, null, p.ssnLastFour(), claims),
-				new Registration.Acting(false, null, replaceSaa), name, username + "@example.org", username, PASSWORD,
-				PASSWORD), "192.0.2.45");
+		Registration.Outcome outcome = this.registration.register(p.registration(name, username, PASSWORD, replaceSaa),
+				"192.0.2.45");
 		assertThat(outcome).isInstanceOf(Registration.Outcome.Registered.class);
 		return username;
 	}

@@ -17,6 +17,8 @@ import org.portico.audit.AuditOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -60,27 +62,84 @@ class PasswordJourneyTests {
 
 	private PorticoUser user;
 
+	/** This test's client address, so that its failures count against no other test's. */
+	private String client;
+
 	@BeforeEach
 	void openAccount() {
 		this.username = "pw" + UUID.randomUUID().toString().substring(0, 8);
 		this.accounts
 			.openProviderAccount(new NewAccount(this.username, this.username + "@example.org", "Pat Tester", FIRST));
 		this.user = (PorticoUser) this.accounts.loadUserByUsername(this.username);
+		this.client = "10.44." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 	}
 
 	@Test
-	void aWrongCurrentPasswordChangesNothing() throws Exception {
-		this.mvc
-			.perform(post("/self-service/password").with(user(this.user))
-				.with(csrf())
-				.param("current", "not my password at all")
-				.param("password", SECOND)
-				.param("confirmation", SECOND))
-			.andExpect(status().isUnprocessableContent())
+	void aWrongCurrentPasswordChangesNothingAndCountsLikeAFailedSignIn() throws Exception {
+		change("not my password at all").andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("The current password is not right")));
+		assertThat(failedSignIns()).isEqualTo(1);
 		signInWorks(FIRST);
 		assertThat(this.audit.recentByActor(this.username, 5))
 			.anyMatch((r) -> r.action().equals("password.change") && r.outcome() == AuditOutcome.FAILURE);
+	}
+
+	@Test
+	void afterRepeatedWrongCurrentPasswordsEvenTheRightOneWaits() throws Exception {
+		for (int i = 0; i < SignInGuard.FREE_FAILURES; i++) {
+			change("wrong password number " + i).andExpect(status().isUnprocessableContent());
+		}
+		change(FIRST).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Wait a few minutes")));
+		assertThat(failedSignIns()).isEqualTo(SignInGuard.FREE_FAILURES);
+		pastTheWait();
+		change(FIRST).andExpect(redirectedUrl("/self-service/password"));
+		assertThat(failedSignIns()).as("the right password clears the failures").isZero();
+	}
+
+	@Test
+	void repeatedWrongCurrentPasswordsLockTheAccountLikeFailedSignIns() throws Exception {
+		for (int i = 0; i < SignInGuard.LOCK_AFTER; i++) {
+			change("wrong password number " + i).andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(containsString("The current password is not right")));
+			pastTheWait();
+		}
+		assertThat(this.jdbc.sql("SELECT locked_until FROM identity.account WHERE username = ?")
+			.param(this.username)
+			.query(Timestamp.class)
+			.single()
+			.toInstant()).isAfter(Instant.now());
+		assertThat(this.audit.recentByActor(this.username, 3)).anyMatch((r) -> r.action().equals("account.lock"));
+		assertThat(SentMail.lastSubjectTo(this.jdbc, this.username + "@example.org"))
+			.isEqualTo("Your Portico account was locked");
+		assertThat(SentMail.lastBodyTo(this.jdbc, this.username + "@example.org")).contains("/unlock?token=");
+
+		// Locked: neither the login page nor this form checks even the right password.
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.with(from(this.client))
+				.param("username", this.username)
+				.param("password", FIRST))
+			.andExpect(redirectedUrl("/login?error"));
+		change(FIRST).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Wait a few minutes")));
+		assertThat(SentMail.lastSubjectTo(this.jdbc, this.username + "@example.org")).as("the password was not changed")
+			.isEqualTo("Your Portico account was locked");
+	}
+
+	@Test
+	void thePasswordTypedAgainBeforeManagingPasskeysIsGuardedTheSameWay() throws Exception {
+		reconfirm("not my password at all").andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("That password is not right")));
+		assertThat(failedSignIns()).isEqualTo(1);
+		this.jdbc.sql("UPDATE identity.account SET failed_sign_ins = ?, last_failed_sign_in_at = ? WHERE username = ?")
+			.params(SignInGuard.FREE_FAILURES, Timestamp.from(Instant.now()), this.username)
+			.update();
+		reconfirm(FIRST).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Wait a few minutes")));
+		pastTheWait();
+		reconfirm(FIRST).andExpect(redirectedUrl("/self-service/passkeys"));
+		assertThat(failedSignIns()).isZero();
 	}
 
 	@Test
@@ -194,6 +253,44 @@ class PasswordJourneyTests {
 			.param(this.username + "@example.org")
 			.query(Long.class)
 			.single()).isEqualTo(Passwords.RESETS_PER_HOUR);
+	}
+
+	/** Personal Password with this as the current password, choosing SECOND. */
+	private ResultActions change(String current) throws Exception {
+		return this.mvc.perform(post("/self-service/password").with(user(this.user))
+			.with(csrf())
+			.with(from(this.client))
+			.param("current", current)
+			.param("password", SECOND)
+			.param("confirmation", SECOND));
+	}
+
+	private ResultActions reconfirm(String password) throws Exception {
+		return this.mvc.perform(post("/self-service/passkeys/confirm-password").with(user(this.user))
+			.with(csrf())
+			.with(from(this.client))
+			.param("password", password));
+	}
+
+	/** As if the wait after the last failure were over. */
+	private void pastTheWait() {
+		this.jdbc.sql("UPDATE identity.account SET last_failed_sign_in_at = ? WHERE username = ?")
+			.params(Timestamp.from(Instant.now().minus(SignInGuard.LONGEST_DELAY)), this.username)
+			.update();
+	}
+
+	private int failedSignIns() {
+		return this.jdbc.sql("SELECT failed_sign_ins FROM identity.account WHERE username = ?")
+			.param(this.username)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static RequestPostProcessor from(String client) {
+		return (request) -> {
+			request.setRemoteAddr(client);
+			return request;
+		};
 	}
 
 	private void signInWorks(String password) throws Exception {

@@ -1,5 +1,6 @@
 package org.portico.identity;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -10,10 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.portico.PorticoIntegrationTest;
+import org.portico.notifications.SentMail;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -43,13 +47,23 @@ class TwoStepSignInTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	TwoStepSignIn twoStep;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	private String username;
+
+	/** This test's client address, so that its failures count against no other test's. */
+	private String client;
 
 	@BeforeEach
 	void openAccount() {
 		this.username = "ts" + UUID.randomUUID().toString().substring(0, 8);
 		this.accounts
 			.openProviderAccount(new NewAccount(this.username, this.username + "@example.org", "Tess Step", PASSWORD));
+		this.client = "10.33." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 	}
 
 	@Test
@@ -107,11 +121,44 @@ class TwoStepSignInTests {
 		this.mvc
 			.perform(post("/self-service/two-step/confirm").with(user(me()))
 				.with(csrf())
+				.with(from(this.client))
 				.param("code", code)
 				.param("password", "not my password"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString(Totp.base32(secret).substring(0, 4))));
+		assertThat(failedSignIns()).as("a wrong password counts like a failed sign-in").isEqualTo(1);
 		assertThat(signInWithPasswordRedirect()).isEqualTo("/login/set-up");
+	}
+
+	@Test
+	void wrongPasswordsAtSetUpLockTheAccountLikeAtSignIn() throws Exception {
+		MvcResult page = this.mvc.perform(post("/self-service/two-step/begin").with(user(me())).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn();
+		byte[] secret = secretIn(page.getResponse().getContentAsString());
+		this.jdbc.sql("UPDATE identity.account SET failed_sign_ins = ?, last_failed_sign_in_at = ? WHERE username = ?")
+			.params(SignInGuard.LOCK_AFTER - 1, Timestamp.from(Instant.now().minus(SignInGuard.LONGEST_DELAY)),
+					this.username)
+			.update();
+		this.mvc
+			.perform(post("/self-service/two-step/confirm").with(user(me()))
+				.with(csrf())
+				.with(from(this.client))
+				.param("code", Totp.code(secret, Totp.step(Instant.now().getEpochSecond())))
+				.param("password", "a last wrong guess"))
+			.andExpect(status().isUnprocessableContent());
+		assertThat(SentMail.lastSubjectTo(this.jdbc, this.username + "@example.org"))
+			.isEqualTo("Your Portico account was locked");
+		// Locked: even the right password and code turn nothing on.
+		this.mvc
+			.perform(post("/self-service/two-step/confirm").with(user(me()))
+				.with(csrf())
+				.with(from(this.client))
+				.param("code", Totp.code(secret, Totp.step(Instant.now().getEpochSecond())))
+				.param("password", PASSWORD))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Wait a few minutes")));
+		assertThat(this.twoStep.enrolled(me().accountId())).isFalse();
 	}
 
 	@Test
@@ -206,6 +253,20 @@ class TwoStepSignInTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
+	}
+
+	private int failedSignIns() {
+		return this.jdbc.sql("SELECT failed_sign_ins FROM identity.account WHERE username = ?")
+			.param(this.username)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static RequestPostProcessor from(String client) {
+		return (request) -> {
+			request.setRemoteAddr(client);
+			return request;
+		};
 	}
 
 	private PorticoUser me() {

@@ -3,6 +3,8 @@ package org.portico.members;
 import java.time.LocalDate;
 
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,20 @@ class EligibilityTests {
 		assertThat(text.toString()).contains(m.firstName() + " " + m.lastName(), m.id().toString(), m.productName(),
 				"Covered on " + LocalDate.now(), "Physical and occupational therapy",
 				"Plan year " + LocalDate.now().getYear() + ": deductible and out-of-pocket maximum");
+		// Every amount the page shows, the PDF writes the same way.
+		String page = this.session
+			.perform(get("/eligibility/members/" + m.id() + "?npi=" + this.npi).with(user(this.frontDesk)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> amounts = Pattern.compile("\\$[0-9,]+\\.[0-9]{2}")
+			.matcher(page)
+			.results()
+			.map(MatchResult::group)
+			.toList();
+		assertThat(amounts).as("the plan year's deductible and out-of-pocket amounts").hasSizeGreaterThanOrEqualTo(6);
+		assertThat(text.toString()).contains(amounts);
 		assertThat(this.audit.recentByActor("frontdesk.demo", 3)).anyMatch((r) -> r.action().equals("member.view")
 				&& r.objectId().equals(m.id().toString()) && r.detail().contains("PDF"));
 	}

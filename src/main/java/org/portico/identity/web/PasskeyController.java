@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.portico.identity.Passkeys;
+import org.portico.identity.PasswordCheck;
 import org.portico.identity.Passwords;
 import org.portico.identity.PorticoUser;
 import org.portico.identity.RecentPassword;
@@ -49,10 +50,11 @@ class PasskeyController {
 
 	@PostMapping("/self-service/passkeys/confirm-password")
 	String confirmPassword(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String password,
-			HttpSession session, Model model, HttpServletResponse response) {
-		if (!this.passwords.reconfirm(user.accountId(), password, "passkeys")) {
+			HttpSession session, Model model, HttpServletRequest request, HttpServletResponse response) {
+		PasswordCheck check = this.passwords.reconfirm(user.accountId(), password, "passkeys", request.getRemoteAddr());
+		if (check != PasswordCheck.RIGHT) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("wrongPassword", true);
+			model.addAttribute((check == PasswordCheck.WRONG) ? "wrongPassword" : "mustWait", true);
 			return list(user, session, model);
 		}
 		RecentPassword.confirmed(session);

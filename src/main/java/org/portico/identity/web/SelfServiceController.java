@@ -2,6 +2,8 @@ package org.portico.identity.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.portico.identity.PasswordPolicy;
@@ -50,9 +52,9 @@ class SelfServiceController {
 	@PostMapping("/self-service/password")
 	String changePassword(@AuthenticationPrincipal PorticoUser user, @RequestParam String current,
 			@RequestParam String password, @RequestParam String confirmation, HttpSession session, Model model,
-			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		List<String> problems = this.passwords.change(user.accountId(), current, password, confirmation,
-				session.getId());
+				session.getId(), request.getRemoteAddr());
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("problems", problems);

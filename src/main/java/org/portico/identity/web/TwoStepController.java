@@ -8,7 +8,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.portico.identity.Passkeys;
 import org.portico.identity.PorticoUser;
 import org.portico.identity.SecondStep;
 import org.portico.identity.TwoStepSignIn;
@@ -22,7 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Setting up two-step sign-in under Account Services, and the second step at sign-in.
+ * Turning on two-step sign-in with an authenticator app: under Account Services, or at
+ * the first sign-in (/login/set-up/app). Passkeys are PasskeyController's; the sign-in
+ * pages that offer both kinds of factor are LoginController's.
  */
 @Controller
 class TwoStepController {
@@ -35,13 +36,9 @@ class TwoStepController {
 
 	private final SecondStep secondStep;
 
-	private final Passkeys passkeys;
-
 	private final org.portico.identity.Accounts accounts;
 
-	TwoStepController(TwoStepSignIn twoStep, SecondStep secondStep, org.portico.identity.Accounts accounts,
-			Passkeys passkeys) {
-		this.passkeys = passkeys;
+	TwoStepController(TwoStepSignIn twoStep, SecondStep secondStep, org.portico.identity.Accounts accounts) {
 		this.twoStep = twoStep;
 		this.secondStep = secondStep;
 		this.accounts = accounts;
@@ -63,14 +60,6 @@ class TwoStepController {
 			@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model,
 			HttpServletResponse response) {
 		return confirm(user, SELF_SERVICE, password, code, request, response, model);
-	}
-
-	/**
-	 * At sign-in, an account without a second factor sets one up before going on.
-	 */
-	@GetMapping("/login/set-up")
-	String setUpChoice() {
-		return "identity/set-up";
 	}
 
 	@PostMapping("/login/set-up/app")
@@ -96,11 +85,11 @@ class TwoStepController {
 	private String confirm(PorticoUser user, Path path, String password, String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		String email = this.accounts.summaries(List.of(user.accountId())).get(0).email();
-		Optional<List<String>> codes = this.twoStep.confirm(user.accountId(), user.getUsername(), email, password,
-				code);
-		if (codes.isEmpty()) {
+		TwoStepSignIn.Confirmation confirmation = this.twoStep.confirm(user.accountId(), user.getUsername(), email,
+				password, code, request.getRemoteAddr());
+		if (confirmation instanceof TwoStepSignIn.Confirmation.Refused refused) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problem", "two-step.enroll.wrong");
+			model.addAttribute("problem", refused.messageKey());
 			Optional<TwoStepSignIn.Enrollment> pending = this.twoStep.pending(user.accountId(), user.getUsername());
 			if (pending.isEmpty()) {
 				return "redirect:" + path.start();
@@ -111,40 +100,12 @@ class TwoStepController {
 		if (path == AT_SIGN_IN) {
 			this.secondStep.signInFully(user, request, response);
 		}
-		model.addAttribute("codes", codes.get());
+		model.addAttribute("codes", ((TwoStepSignIn.Confirmation.Confirmed) confirmation).recoveryCodes());
 		return "identity/two-step-codes";
 	}
 
 	/** Where enrollment starts and where its form posts: Self Service, or at sign-in. */
 	private record Path(String start, String confirm) {
-	}
-
-	@GetMapping("/login/second-step")
-	String secondStepForm(@AuthenticationPrincipal PorticoUser user, Model model) {
-		showSecondSteps(user, model);
-		return "identity/second-step";
-	}
-
-	@PostMapping("/login/second-step")
-	String secondStep(@AuthenticationPrincipal PorticoUser user, @RequestParam(defaultValue = "") String code,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		SecondStep.Result result = this.secondStep.complete(user, code, request, response);
-		if (result == SecondStep.Result.SIGNED_IN) {
-			return "redirect:/";
-		}
-		if (result == SecondStep.Result.ENDED) {
-			return "redirect:/login?error";
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("wrong", true);
-		showSecondSteps(user, model);
-		return "identity/second-step";
-	}
-
-	/** Which second steps the account has: a code from its app, its passkey, or both. */
-	private void showSecondSteps(PorticoUser user, Model model) {
-		model.addAttribute("totp", this.twoStep.enrolled(user.accountId()));
-		model.addAttribute("passkey", this.passkeys.any(user.accountId()));
 	}
 
 	private static void show(TwoStepSignIn.Enrollment enrollment, Path path, Model model) {

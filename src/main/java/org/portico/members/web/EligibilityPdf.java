@@ -97,7 +97,7 @@ class EligibilityPdf {
 				cell(accumulators, w.get("eligibility.report.network." + a.network()), BOLD);
 				for (BigDecimal amount : List.of(a.deductible(), a.deductibleMet(), a.deductibleRemaining(),
 						a.outOfPocketMaximum(), a.outOfPocketMet(), a.outOfPocketRemaining())) {
-					cell(accumulators, money(amount), TEXT);
+					cell(accumulators, Money.dollars(amount), TEXT);
 				}
 			}
 			pdf.add(accumulators);
@@ -142,7 +142,7 @@ class EligibilityPdf {
 		}
 		List<String> parts = new ArrayList<>();
 		if (b.copay() != null) {
-			parts.add(w.get("eligibility.benefit.copay", money(b.copay()).substring(1)));
+			parts.add(w.get("eligibility.benefit.copay", Money.dollars(b.copay())));
 		}
 		if (b.coinsurancePercent() != null) {
 			parts.add(w.get("eligibility.benefit.coinsurance", b.coinsurancePercent()));
@@ -160,10 +160,6 @@ class EligibilityPdf {
 			parts.add(w.get("eligibility.benefit.visit-limit", b.visitLimit()));
 		}
 		return String.join("; ", parts);
-	}
-
-	private static String money(BigDecimal amount) {
-		return String.format(Locale.US, "$%,.2f", amount);
 	}
 
 	/** The page's words, looked up by the page's keys. */

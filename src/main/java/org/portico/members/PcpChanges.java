@@ -13,7 +13,6 @@ import org.portico.providers.Npi;
 import org.portico.providers.PcpEligibility;
 import org.portico.providers.ProviderApi;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,18 +105,19 @@ public class PcpChanges {
 		if (eligible != PcpEligibility.ELIGIBLE) {
 			return new Outcome.Refused("pcp-change.problem." + eligible.name());
 		}
-		try {
-			this.jdbc.sql("""
-					INSERT INTO members.pcp_change (subscriber_id, member_suffix, effective_date, previous_pcp_npi,
-					  new_pcp_npi, requested_for_npi, requested_by, requested_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-					""")
-				.params(member.subscriberId(), member.suffix(), effective, previous, pcp.value(), actingFor.value(),
-						requestedBy, Timestamp.from(Instant.now(this.clock)))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// Asked a moment ago by a double submit or a colleague: theirs stands.
+		// Asked a moment ago by a double submit or a colleague: theirs stands. Nothing is
+		// inserted then, and the transaction goes on (a failed insert would end it on
+		// PostgreSQL).
+		int inserted = this.jdbc.sql("""
+				INSERT INTO members.pcp_change (subscriber_id, member_suffix, effective_date, previous_pcp_npi,
+				  new_pcp_npi, requested_for_npi, requested_by, requested_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING
+				""")
+			.params(member.subscriberId(), member.suffix(), effective, previous, pcp.value(), actingFor.value(),
+					requestedBy, Timestamp.from(Instant.now(this.clock)))
+			.update();
+		if (inserted == 0) {
 			return new Outcome.AlreadyRequested(find(member, effective).orElseThrow());
 		}
 		this.jdbc.sql("""

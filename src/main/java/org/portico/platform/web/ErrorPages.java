@@ -74,6 +74,7 @@ class ErrorPages implements ErrorController {
 			case NOT_FOUND -> "not-found";
 			case FORBIDDEN -> "forbidden";
 			case UNAUTHORIZED -> "unauthorized";
+			case CONTENT_TOO_LARGE -> "too-large";
 			case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "bad-request";
 			default -> "server-error";
 		};

@@ -7,18 +7,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portico.platform.web.ErrorPages;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An upload larger than the server reads at all is answered with the "too large" page.
- * Without this the container would refuse to read the form, its CSRF token with it, and
- * the user would be told that access was denied. It runs before security.
+ * An upload larger than the server reads at all is sent to the "too large" page. Without
+ * this the container would refuse to read the form, its CSRF token with it, and the user
+ * would be told that access was denied. It runs before security.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestSizeLimit {
@@ -43,7 +47,10 @@ class RequestSizeLimit {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (request.getContentLengthLong() > this.limit) {
-				response.sendError(413);
+				// Sent elsewhere, not answered here: an error dispatch would make the
+				// servlet read the very upload it cannot take.
+				response.setStatus(HttpStatus.SEE_OTHER.value());
+				response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + ErrorPages.TOO_LARGE);
 				return;
 			}
 			chain.doFilter(request, response);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -38,6 +39,7 @@ public class Uploads {
 
 	private final VirusScanner scanner;
 
+	@Autowired
 	Uploads(@Value("${portico.uploads.clamd.host:}") String clamdHost,
 			@Value("${portico.uploads.clamd.port:3310}") int clamdPort,
 			@Value("${portico.uploads.clamd.timeout:30s}") Duration timeout) {

@@ -46,10 +46,13 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DatabaseProduct database;
 
+	private final DemoAuthorizations authorizations;
+
 	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, MemberApi members,
 			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context,
-			DatabaseProduct database) {
+			DatabaseProduct database, DemoAuthorizations authorizations) {
 		this.database = database;
+		this.authorizations = authorizations;
 		this.properties = properties;
 		this.dataSet = dataSet;
 		this.logins = logins;
@@ -96,6 +99,7 @@ class DemoDataLoader implements ApplicationRunner {
 		DemoProviders directory = DemoDataSet.directory(loaded.seed(), loaded.asOf(), loaded.members());
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
+			this.authorizations.create(directory, LocalDate.now());
 		}
 		log.info(DemoLogins.describe(directory));
 	}

@@ -46,6 +46,10 @@ public class AuthorizationMetrics {
 		this.clock = clock;
 	}
 
+	public java.time.ZoneId planZone() {
+		return this.deadlines.planZone();
+	}
+
 	/** The last full calendar year, on the plan's clock. */
 	public Year lastYear() {
 		return Year.from(LocalDate.now(this.clock.withZone(this.deadlines.planZone()))).minusYears(1);

@@ -291,4 +291,44 @@ class ReferralTests {
 					"referral.pend.out-of-network", "referral.pend.visits", "referral.pend.overlap"));
 	}
 
+	@Test
+	void theQueueSaysInWordsWhichRequestsAreOverdueOrAtRisk() throws Exception {
+		Member member = this.data.memberWithPcpAmong(this.saaNpis, 8);
+		LocalDate today = LocalDate.now();
+		String late = tracking(submit(
+				referral(this.saa, member.pcpNpi(), member, this.data.specialistOutOfNetwork(member.productCode()), 1,
+						today, today.plusDays(5), UUID.randomUUID().toString())));
+		String soon = tracking(submit(
+				referral(this.saa, member.pcpNpi(), member, this.data.specialistOutOfNetwork(member.productCode()), 1,
+						today.plusDays(10), today.plusDays(15), UUID.randomUUID().toString())));
+		this.jdbc.sql("UPDATE authorizations.request SET due_at = ? WHERE tracking_number = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), late)
+			.update();
+		this.jdbc.sql("UPDATE authorizations.request SET due_at = ? WHERE tracking_number = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)), soon)
+			.update();
+		String queue = page("/staff/reviews", account("reviewer.staff"));
+		assertThat(queue.indexOf(late)).isPositive().isLessThan(queue.indexOf(soon));
+		String lateRow = queue.substring(queue.lastIndexOf("<tr", queue.indexOf(late)), queue.indexOf(late));
+		String soonRow = queue.substring(queue.lastIndexOf("<tr", queue.indexOf(soon)), queue.indexOf(soon));
+		assertThat(lateRow).contains("Overdue: the decision is late");
+		assertThat(soonRow).contains("At risk: less than 24 hours left");
+		assertThat(page("/referrals/requests/" + soon, this.saa)).contains("At risk: less than 24 hours left");
+	}
+
+	@Test
+	void theInquiryAnswersAnHtmxRequestWithItsResultsOnly() throws Exception {
+		this.mvc
+			.perform(get("/referrals/inquiry").param("search", "")
+				.param("status", "APPROVED")
+				.header("HX-Request", "true")
+				.with(user(this.saa)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"referral-results\"")))
+			.andExpect(content().string(not(containsString("<nav"))));
+		this.mvc.perform(get("/referrals/inquiry").param("search", "").param("q", "blue").with(user(this.saa)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Search for a referral number, member ID, NPI or status.")));
+	}
+
 }

@@ -28,6 +28,7 @@ class MetricsController {
 		Year year = this.metrics.lastYear();
 		model.addAttribute("year", year);
 		model.addAttribute("plan", this.metrics.plan(year));
+		model.addAttribute("zone", this.metrics.planZone().getId());
 		return "authorizations/metrics";
 	}
 

@@ -327,6 +327,35 @@ public class Authorizations {
 	}
 
 	/**
+	 * The reviewer extends a standard request's deadline by 14 calendar days, once, as
+	 * the rule allows when the plan needs information it asked for; the provider is told
+	 * by email. Expedited requests are not extended here.
+	 */
+	@Transactional
+	public Step extend(PorticoUser reviewer, String trackingNumber, String why) {
+		requireReviewer(reviewer);
+		if (why == null || why.isBlank()) {
+			return new Step.Refused("authorizations.review.problem.extension");
+		}
+		Optional<AuthorizationRequest> found = byTrackingNumber(trackingNumber);
+		if (found.isEmpty()) {
+			return new Step.Refused("authorizations.review.problem.not-found");
+		}
+		AuthorizationRequest r = found.get();
+		if (r.priority() != Priority.STANDARD || r.extended()) {
+			return new Step.Refused("authorizations.review.problem.not-extendable");
+		}
+		Instant due = this.deadlines.extended(r.dueAt());
+		String note = limit(why);
+		return change(reviewer, trackingNumber, r.status(), "extended to " + due + ": " + note,
+				(req, now) -> this.jdbc.sql("""
+						UPDATE authorizations.request SET extended = true, due_at = ?
+						WHERE id = ? AND NOT extended AND priority = 'STANDARD'
+						  AND status IN ('PENDED', 'IN_REVIEW', 'INFO_REQUESTED')
+						""").params(Timestamp.from(due), req.id()).update(), true);
+	}
+
+	/**
 	 * The reviewer approves: as asked, or partly when fewer units or a shorter span than
 	 * asked. The provider is told by email.
 	 */

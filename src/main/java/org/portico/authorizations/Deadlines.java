@@ -52,6 +52,14 @@ public class Deadlines {
 		return ZonedDateTime.ofInstant(receivedAt, this.planZone).plusDays(STANDARD_DAYS).toInstant();
 	}
 
+	/** Calendar days a standard decision may be extended by, once. */
+	public static final int EXTENSION_DAYS = 14;
+
+	/** A standard due time extended: 14 calendar days later on the plan's clock. */
+	public Instant extended(Instant dueAt) {
+		return ZonedDateTime.ofInstant(dueAt, this.planZone).plusDays(EXTENSION_DAYS).toInstant();
+	}
+
 	/** How a due time stands at a moment. */
 	public Urgency urgency(Instant dueAt, Instant now) {
 		if (!now.isBefore(dueAt)) {

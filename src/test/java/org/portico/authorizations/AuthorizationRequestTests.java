@@ -196,4 +196,24 @@ class AuthorizationRequestTests {
 			.single()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void aStandardDeadlineIsExtendedOnceByFourteenCalendarDays() {
+		PorticoUser saa = user("saa.demo");
+		PorticoUser reviewer = user("reviewer.staff");
+		AuthorizationRequest r = this.authorizations
+			.submit(request(saa, Priority.STANDARD, UUID.randomUUID().toString()),
+					AutomaticDecision.pended(List.of("referral.pend.not-pcp")), (id) -> {
+					})
+			.request();
+		AuthorizationRequest extended = ((Authorizations.Step.Done) this.authorizations.extend(reviewer,
+				r.trackingNumber(), "Waiting for the imaging report we asked for"))
+			.request();
+		assertThat(extended.extended()).isTrue();
+		assertThat(extended.status()).isEqualTo(RequestStatus.PENDED);
+		java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");
+		assertThat(extended.dueAt().atZone(zone)).isEqualTo(r.dueAt().atZone(zone).plusDays(14));
+		assertThat(this.authorizations.extend(reviewer, r.trackingNumber(), "again"))
+			.isEqualTo(new Authorizations.Step.Refused("authorizations.review.problem.not-extendable"));
+	}
+
 }

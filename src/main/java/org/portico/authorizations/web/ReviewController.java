@@ -104,6 +104,14 @@ class ReviewController {
 				"review.done.information", model, redirect, response);
 	}
 
+	@PostMapping("/staff/reviews/{trackingNumber}/extend")
+	String extend(@AuthenticationPrincipal PorticoUser reviewer, @PathVariable String trackingNumber,
+			@RequestParam(defaultValue = "") String why, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return after(reviewer, trackingNumber, this.authorizations.extend(reviewer, trackingNumber, why),
+				"review.done.extend", model, redirect, response);
+	}
+
 	@PostMapping("/staff/reviews/{trackingNumber}/approve")
 	String approve(@AuthenticationPrincipal PorticoUser reviewer, @PathVariable String trackingNumber,
 			@RequestParam(defaultValue = "") String units, @RequestParam(defaultValue = "") String from,

@@ -121,6 +121,8 @@ class ClaimAdjustmentTests {
 		this.mvc.perform(get("/claims/" + claim).with(user(this.billing)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Correct this claim")))
+			// The procedure and its modifier as billed (text, not a sum of two numbers).
+			.andExpect(content().string(containsString(">99214-25<")))
 			.andExpect(content().string(containsString("No adjustment requests for this claim yet.")));
 		this.mvc
 			.perform(get("/claims/" + claim + "/adjustments/new").param("type", "CORRECTED_CLAIM")
@@ -390,6 +392,14 @@ class ClaimAdjustmentTests {
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(staff)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(tracking)));
+		this.mvc.perform(get("/staff/claims/adjustments/" + tracking).with(user(staff)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The claim as processed")))
+			.andExpect(content().string(containsString(">99214-25<")))
+			.andExpect(content().string(containsString("Paid below the contracted rate for 99214.")))
+			.andExpect(content().string(containsString("Take this case")));
+		assertThat(this.audit.recentByActor("claims.staff", 5)).anyMatch((r) -> r.action().equals("claim.view")
+				&& claim.equals(r.objectId()) && r.outcome() == AuditOutcome.SUCCESS);
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(this.data.user("services.staff"))))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(this.billing))).andExpect(status().isForbidden());

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.claims.AdjustmentCase;
 import org.portico.claims.AdjustmentCases;
+import org.portico.claims.ClaimInquiry;
 import org.portico.claims.TrackingNumber;
 import org.portico.identity.PorticoUser;
 
@@ -32,8 +33,11 @@ class AdjustmentQueueController {
 
 	private final AdjustmentCases cases;
 
-	AdjustmentQueueController(AdjustmentCases cases) {
+	private final ClaimInquiry inquiry;
+
+	AdjustmentQueueController(AdjustmentCases cases, ClaimInquiry inquiry) {
 		this.cases = cases;
+		this.inquiry = inquiry;
 	}
 
 	@GetMapping("/staff/claims/adjustments")
@@ -100,6 +104,7 @@ class AdjustmentQueueController {
 		AdjustmentCase found = this.cases.caseForStaff(staff, number)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("adjustment", found);
+		model.addAttribute("claim", this.inquiry.claimForClaimsStaff(staff, found.claim()).orElse(null));
 		model.addAttribute("staff", true);
 		model.addAttribute("mayAddFiles", false);
 		model.addAttribute("problems", problems);

@@ -459,15 +459,6 @@ public class AdjustmentCases {
 		return Optional.of(List.of());
 	}
 
-	/** How many files the case holds, for the upload check of a new batch. */
-	@Transactional(readOnly = true)
-	public int attachmentCount(TrackingNumber tracking) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM claims.adjustment_attachment WHERE case_id = ?")
-			.param(tracking.caseId())
-			.query(Integer.class)
-			.single();
-	}
-
 	/** Claims staff takes a submitted case into review. */
 	@Transactional
 	public List<String> take(PorticoUser staff, TrackingNumber tracking) {

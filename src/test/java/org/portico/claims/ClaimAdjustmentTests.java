@@ -289,6 +289,19 @@ class ClaimAdjustmentTests {
 		assertDenied("claim.adjustment.file", tracking);
 		this.mvc.perform(get("/claims/adjustments").with(user(this.billing)))
 			.andExpect(content().string(not(containsString(tracking))));
+		this.mvc
+			.perform(multipart("/claims/adjustments/" + tracking + "/information")
+				.file(new MockMultipartFile("files", "more.pdf", "application/pdf", PDF))
+				.param("note", "More.")
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM claims.adjustment_attachment a JOIN claims.adjustment_case c"
+					+ " ON c.id = a.case_id WHERE c.claim_number = ?")
+			.param(claim)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		this.mvc.perform(get("/claims/adjustments/" + tracking + "/files/" + file).with(user(other)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
@@ -420,6 +433,21 @@ class ClaimAdjustmentTests {
 			.andExpect(content().string(containsString("More information requested")))
 			.andExpect(content().string(containsString("Send the signed contract page.")))
 			.andExpect(content().string(containsString("Send to claims staff")));
+		// A colleague who sees the claim but may not adjust it follows the case, and no
+		// more.
+		PorticoUser frontDesk = this.data.user("frontdesk.demo");
+		this.mvc.perform(get("/claims/adjustments/" + tracking).with(user(frontDesk)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("More information requested")))
+			.andExpect(content().string(not(containsString("Send to claims staff"))));
+		this.mvc
+			.perform(multipart("/claims/adjustments/" + tracking + "/information").param("note", "Here it is.")
+				.with(csrf())
+				.with(user(frontDesk)))
+			.andExpect(status().isForbidden());
+		assertThat(this.audit.recentByActor("frontdesk.demo", 5))
+			.anyMatch((r) -> r.action().equals("claim.adjustment.add-information") && tracking.equals(r.objectId())
+					&& r.outcome() == AuditOutcome.DENIED);
 		this.mvc
 			.perform(multipart("/claims/adjustments/" + tracking + "/information")
 				.file(new MockMultipartFile("files", "signed.png", "image/png", PNG))

@@ -212,13 +212,14 @@ class AdjustmentController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		TrackingNumber number = trackingNumber(tracking);
+		// Nothing of the files is looked at for a case the user may not see.
+		AdjustmentCase found = this.cases.caseFor(user, number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<AttachmentFile> checked;
 		try {
-			checked = checked(files, this.cases.attachmentCount(number));
+			checked = checked(files, found.attachments().size());
 		}
 		catch (UploadRefused refused) {
-			AdjustmentCase found = this.cases.caseFor(user, number)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 			this.audit.record(new AuditEvent(user.getUsername(), "claim.adjustment.add-information", "adjustment-case",
 					number.value(), org.portico.audit.AuditOutcome.FAILURE, "file refused: " + refused.messageKey()));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

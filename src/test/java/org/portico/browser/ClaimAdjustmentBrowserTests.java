@@ -64,7 +64,14 @@ class ClaimAdjustmentBrowserTests extends BrowserTest {
 		signIn("billing.demo");
 		this.page.navigate(url("/claims/" + claim));
 		assertAccessible();
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Correct this claim")).click();
+		this.page
+			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Correct, void, dispute or return funds"))
+			.click();
+		assertThat(this.page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Correct this claim").setExact(true)))
+			.isInViewport();
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Correct this claim").setExact(true))
+			.click();
 		assertThat(heading()).hasText("Corrected claim");
 		assertThat(this.page.getByLabel("Procedure code")).hasValue("99214");
 		assertAccessible();
@@ -96,7 +103,8 @@ class ClaimAdjustmentBrowserTests extends BrowserTest {
 		String claim = paidClaim(2);
 		signIn("billing.demo");
 		this.page.navigate(url("/claims/" + claim));
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dispute the payment")).click();
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dispute the payment").setExact(true))
+			.click();
 		assertThat(heading()).hasText("Payment dispute");
 		assertAccessible();
 		this.page.getByLabel("What the dispute is about").selectOption("PAID_BELOW_CONTRACT");
@@ -128,7 +136,7 @@ class ClaimAdjustmentBrowserTests extends BrowserTest {
 		String claim = paidClaim(3);
 		signIn("billing.demo");
 		this.page.navigate(url("/claims/" + claim));
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Return funds")).click();
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Return funds").setExact(true)).click();
 		assertThat(heading()).hasText("Return of funds");
 		this.page.getByLabel("Amount to return").fill("200.00");
 		this.page.getByLabel("Overpayment: the plan paid more").check();

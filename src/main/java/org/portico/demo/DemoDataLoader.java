@@ -34,6 +34,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoLogins logins;
 
+	private final DemoAdjustments adjustments;
+
 	private final MemberApi members;
 
 	private final ClaimApi claims;
@@ -46,13 +48,14 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DatabaseProduct database;
 
-	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, MemberApi members,
-			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context,
-			DatabaseProduct database) {
+	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, DemoAdjustments adjustments,
+			MemberApi members, ClaimApi claims, Accounts accounts, AuditLog audit,
+			ConfigurableApplicationContext context, DatabaseProduct database) {
 		this.database = database;
 		this.properties = properties;
 		this.dataSet = dataSet;
 		this.logins = logins;
+		this.adjustments = adjustments;
 		this.members = members;
 		this.claims = claims;
 		this.accounts = accounts;
@@ -96,6 +99,7 @@ class DemoDataLoader implements ApplicationRunner {
 		DemoProviders directory = DemoDataSet.directory(loaded.seed(), loaded.asOf(), loaded.members());
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
+			this.adjustments.create();
 		}
 		log.info(DemoLogins.describe(directory));
 	}

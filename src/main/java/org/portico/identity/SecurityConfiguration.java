@@ -57,6 +57,8 @@ class SecurityConfiguration {
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/audit/**")
 			.hasRole("COMPLIANCE")
+			.requestMatchers("/staff/claims/**")
+			.hasRole("CLAIMS_STAFF")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.requestMatchers("/self-service/additional-access/**")

@@ -12,7 +12,7 @@ record Problem(String field, String messageKey, List<Object> arguments) {
 		return new Problem(field, messageKey, List.of(arguments));
 	}
 
-	Object[] args() {
+	public Object[] args() {
 		return this.arguments.toArray();
 	}
 

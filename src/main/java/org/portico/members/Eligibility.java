@@ -67,17 +67,17 @@ public class Eligibility {
 		return memberCoverage(id).flatMap((m) -> m.history().stream().filter((c) -> c.covers(date)).findFirst());
 	}
 
+	/** The member's PCP on the date, if they have one. */
+	public Optional<PcpSpan> pcpOn(MemberId id, LocalDate date) {
+		return pcpHistory(id, date).stream().filter((p) -> p.covers(date)).findFirst();
+	}
+
 	/**
 	 * What a product covers in network for a category of service, and whether it needs
 	 * prior authorization: the same for every member of the product.
 	 */
 	public EligibilityReport.Benefit inNetworkBenefit(String productCode, ServiceCategory category) {
 		return this.products.of(productCode).benefits().get(category.ordinal()).inNetwork();
-	}
-
-	/** The member's PCP on the date, if they have one. */
-	public Optional<PcpSpan> pcpOn(MemberId id, LocalDate date) {
-		return pcpHistory(id, date).stream().filter((p) -> p.covers(date)).findFirst();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -26,14 +27,29 @@ import org.springframework.web.servlet.ModelAndView;
  * the user sees to the server log.
  */
 @Controller
-class ErrorPages implements ErrorController {
+public class ErrorPages implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+	/** The page that says an upload was too large. */
+	public static final String TOO_LARGE = "/error/too-large";
 
 	private final MessageSource messages;
 
 	ErrorPages(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	/**
+	 * Where an upload too large for the server to read is sent (see
+	 * platform.uploads.RequestSizeLimit): the browser gets the page with a GET.
+	 */
+	@GetMapping(TOO_LARGE)
+	ModelAndView tooLarge() {
+		ModelAndView page = new ModelAndView("error/page", HttpStatus.CONTENT_TOO_LARGE);
+		page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());
+		page.addObject("kind", "too-large");
+		return page;
 	}
 
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
@@ -74,6 +90,7 @@ class ErrorPages implements ErrorController {
 			case NOT_FOUND -> "not-found";
 			case FORBIDDEN -> "forbidden";
 			case UNAUTHORIZED -> "unauthorized";
+			case CONTENT_TOO_LARGE -> "too-large";
 			case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "bad-request";
 			default -> "server-error";
 		};

@@ -145,6 +145,21 @@ public class PriorAuthorizations {
 			.optional();
 	}
 
+	/** The service of each prior authorization among these requests, by request id. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> serviceCodes(java.util.Collection<Long> requestIds) {
+		java.util.Map<Long, String> codes = new java.util.HashMap<>();
+		if (requestIds.isEmpty()) {
+			return codes;
+		}
+		this.jdbc.sql("SELECT request_id, service_code FROM authorizations.prior_auth WHERE request_id IN (:ids)")
+			.param("ids", List.copyOf(requestIds))
+			.query((java.sql.ResultSet rs) -> {
+				codes.put(rs.getLong(1), rs.getString(2));
+			});
+		return codes;
+	}
+
 	/** A document of a request the caller has read. */
 	@Transactional(readOnly = true)
 	public Optional<AttachedFile> attachment(AuthorizationRequest request, long attachmentId) {

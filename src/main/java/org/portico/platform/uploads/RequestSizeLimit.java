@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.portico.platform.web.ErrorPages;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,7 +48,7 @@ class RequestSizeLimit {
 				// Sent elsewhere, not answered here: an error dispatch would make the
 				// servlet read the very upload it cannot take.
 				response.setStatus(HttpStatus.SEE_OTHER.value());
-				response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + ErrorPages.TOO_LARGE);
+				response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + Uploads.TOO_LARGE_PAGE);
 				return;
 			}
 			chain.doFilter(request, response);

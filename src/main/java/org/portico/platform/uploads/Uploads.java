@@ -35,6 +35,9 @@ public class Uploads {
 	/** The most files one case or request may hold. */
 	public static final int MAX_FILES = 10;
 
+	/** The page that says an upload was too large for the server to read at all. */
+	public static final String TOO_LARGE_PAGE = "/error/too-large";
+
 	private static final int MAX_NAME_LENGTH = 80;
 
 	private final VirusScanner scanner;

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.portico.platform.RequestInfo;
+import org.portico.platform.uploads.Uploads;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -27,12 +28,9 @@ import org.springframework.web.servlet.ModelAndView;
  * the user sees to the server log.
  */
 @Controller
-public class ErrorPages implements ErrorController {
+class ErrorPages implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
-
-	/** The page that says an upload was too large. */
-	public static final String TOO_LARGE = "/error/too-large";
 
 	private final MessageSource messages;
 
@@ -44,7 +42,7 @@ public class ErrorPages implements ErrorController {
 	 * Where an upload too large for the server to read is sent (see
 	 * platform.uploads.RequestSizeLimit): the browser gets the page with a GET.
 	 */
-	@GetMapping(TOO_LARGE)
+	@GetMapping(Uploads.TOO_LARGE_PAGE)
 	ModelAndView tooLarge() {
 		ModelAndView page = new ModelAndView("error/page", HttpStatus.CONTENT_TOO_LARGE);
 		page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());

@@ -46,9 +46,12 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DatabaseProduct database;
 
+	private final DemoPriorAuthorizations priorAuthorizations;
+
 	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, MemberApi members,
 			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context,
-			DatabaseProduct database) {
+			DatabaseProduct database, DemoPriorAuthorizations priorAuthorizations) {
+		this.priorAuthorizations = priorAuthorizations;
 		this.database = database;
 		this.properties = properties;
 		this.dataSet = dataSet;
@@ -96,6 +99,7 @@ class DemoDataLoader implements ApplicationRunner {
 		DemoProviders directory = DemoDataSet.directory(loaded.seed(), loaded.asOf(), loaded.members());
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
+			this.priorAuthorizations.create(directory, Math.min(loaded.members(), 500));
 		}
 		log.info(DemoLogins.describe(directory));
 	}

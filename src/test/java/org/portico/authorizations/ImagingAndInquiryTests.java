@@ -158,6 +158,19 @@ class ImagingAndInquiryTests {
 		this.mvc.perform(inquiry(this.frontDesk).param("npi", otherNpi)).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theDemoPracticeHasApprovedPendedDeniedAndImportedAuthorizations() throws Exception {
+		String page = this.mvc.perform(inquiry(this.frontDesk))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("RBM2026000101", "Requested here", "Approved", "Waiting for clinical review",
+				"Denied");
+		assertThat(this.mvc.perform(inquiry(this.other)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("RBM2026000101");
+	}
+
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder inquiry(PorticoUser who) {
 		return get("/authorizations/prior").param("search", "1").with(user(who));
 	}

@@ -99,6 +99,13 @@ class PriorAuthorizationTests {
 		assertThat(this.audit.recentByActor("frontdesk.demo", 3))
 			.anyMatch((r) -> r.action().equals("authorization.letter") && r.objectId().equals(tracking)
 					&& r.outcome() == AuditOutcome.SUCCESS);
+		this.mvc
+			.perform(get("/authorizations/prior").param("search", "1")
+				.param("memberId", this.member)
+				.param("status", "APPROVED")
+				.with(user(this.frontDesk)))
+			.andExpect(content().string(containsString(tracking)))
+			.andExpect(content().string(containsString("Requested here")));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.portico.authorizations.Deadlines;
 import org.portico.authorizations.RequestStatus;
 import org.portico.authorizations.web.PriorAuthorizationStatusController.Shown;
 import org.portico.platform.pdf.PdfPages;
+import org.portico.platform.pdf.Words;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -43,50 +44,47 @@ class DecisionLetter {
 
 	byte[] render(Shown shown, String requesting, String servicing, Locale locale) {
 		AuthorizationRequest r = shown.request();
-		PdfPages pdf = PdfPages.letter(get(locale, "prior-auth.letter.title") + " " + r.trackingNumber());
-		pdf.title(get(locale, "prior-auth.letter.title"));
-		pdf.paragraph(get(locale, "prior-auth.letter.to", requesting), TEXT);
-		pdf.facts(List.of(get(locale, "prior-auth.number"), r.trackingNumber(), get(locale, "prior-auth.status"),
-				get(locale, "prior-auth.status." + r.status()), get(locale, "prior-auth.member"),
-				shown.member().firstName() + " " + shown.member().lastName(), get(locale, "prior-auth.member-id"),
-				r.member().toString(), get(locale, "prior-auth.birth-date"), shown.member().birthDate().toString(),
-				get(locale, "prior-auth.service"), shown.serviceName(), get(locale, "prior-auth.new.servicing-npi"),
-				servicing, get(locale, "prior-auth.requested"),
-				get(locale, "prior-auth.units-and-dates", r.requestedUnits(), r.serviceFrom(), r.serviceTo()),
-				get(locale, "prior-auth.received"), this.deadlines.local(r.receivedAt()).format(WHEN),
-				get(locale, "prior-auth.decided"),
+		Words w = new Words(this.messages, locale);
+		PdfPages pdf = PdfPages.letter(w.get("prior-auth.letter.title") + " " + r.trackingNumber());
+		pdf.title(w.get("prior-auth.letter.title"));
+		pdf.paragraph(w.get("prior-auth.letter.to", requesting), TEXT);
+		pdf.facts(List.of(w.get("prior-auth.number"), r.trackingNumber(), w.get("prior-auth.status"),
+				w.get("prior-auth.status." + r.status()), w.get("prior-auth.member"),
+				shown.member().firstName() + " " + shown.member().lastName(), w.get("prior-auth.member-id"),
+				r.member().toString(), w.get("prior-auth.birth-date"), shown.member().birthDate().toString(),
+				w.get("prior-auth.service"), shown.serviceName(), w.get("prior-auth.new.servicing-npi"), servicing,
+				w.get("prior-auth.requested"),
+				w.get("prior-auth.units-and-dates", r.requestedUnits(), r.serviceFrom(), r.serviceTo()),
+				w.get("prior-auth.received"), this.deadlines.local(r.receivedAt()).format(WHEN),
+				w.get("prior-auth.decided"),
 				(r.decidedAt() != null) ? this.deadlines.local(r.decidedAt()).format(WHEN) : ""));
-		pdf.heading(get(locale, "prior-auth.letter.decision"));
+		pdf.heading(w.get("prior-auth.letter.decision"));
 		if (r.status() == RequestStatus.DENIED) {
-			pdf.paragraph(get(locale, "prior-auth.letter.denied"), BOLD);
-			List<String> reason = new ArrayList<>(List.of(get(locale, "prior-auth.denial-reason"),
-					(r.denialReason() != null) ? get(locale, "prior-auth.denial." + r.denialReason()) : ""));
+			pdf.paragraph(w.get("prior-auth.letter.denied"), BOLD);
+			List<String> reason = new ArrayList<>(List.of(w.get("prior-auth.denial-reason"),
+					(r.denialReason() != null) ? w.get("prior-auth.denial." + r.denialReason()) : ""));
 			if (r.denialText() != null) {
-				reason.addAll(List.of(get(locale, "prior-auth.denial-text"), r.denialText()));
+				reason.addAll(List.of(w.get("prior-auth.denial-text"), r.denialText()));
 			}
 			pdf.facts(reason);
-			pdf.heading(get(locale, "prior-auth.letter.appeal.heading"));
-			pdf.paragraph(get(locale, "prior-auth.letter.appeal"), TEXT);
+			pdf.heading(w.get("prior-auth.letter.appeal.heading"));
+			pdf.paragraph(w.get("prior-auth.letter.appeal"), TEXT);
 		}
 		else {
-			pdf.paragraph(get(locale, (r.status() == RequestStatus.PARTIALLY_APPROVED)
-					? "prior-auth.letter.partly-approved" : "prior-auth.letter.approved"), BOLD);
-			pdf.facts(List.of(get(locale, "prior-auth.approved"),
-					get(locale, "prior-auth.units-and-dates", r.approvedUnits(), r.approvedFrom(), r.approvedTo())));
-			pdf.paragraph(get(locale,
-					r.decidedAutomatically() ? "prior-auth.letter.by-criteria" : "prior-auth.letter.by-reviewer"),
+			pdf.paragraph(w.get((r.status() == RequestStatus.PARTIALLY_APPROVED) ? "prior-auth.letter.partly-approved"
+					: "prior-auth.letter.approved"), BOLD);
+			pdf.facts(List.of(w.get("prior-auth.approved"),
+					w.get("prior-auth.units-and-dates", r.approvedUnits(), r.approvedFrom(), r.approvedTo())));
+			pdf.paragraph(
+					w.get(r.decidedAutomatically() ? "prior-auth.letter.by-criteria" : "prior-auth.letter.by-reviewer"),
 					TEXT);
-			pdf.paragraph(get(locale, "prior-auth.letter.not-a-guarantee"), TEXT);
+			pdf.paragraph(w.get("prior-auth.letter.not-a-guarantee"), TEXT);
 			if (r.status() == RequestStatus.PARTIALLY_APPROVED) {
-				pdf.heading(get(locale, "prior-auth.letter.appeal.heading"));
-				pdf.paragraph(get(locale, "prior-auth.letter.appeal"), TEXT);
+				pdf.heading(w.get("prior-auth.letter.appeal.heading"));
+				pdf.paragraph(w.get("prior-auth.letter.appeal"), TEXT);
 			}
 		}
-		return pdf.finish(get(locale, "prior-auth.letter.footer", PdfPages.madeAt(this.clock)));
-	}
-
-	private String get(Locale locale, String key, Object... args) {
-		return this.messages.getMessage(key, args, locale);
+		return pdf.finish(w.get("prior-auth.letter.footer", PdfPages.madeAt(this.clock)));
 	}
 
 }

@@ -121,6 +121,7 @@ class PriorAuthorizationStatusController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.fileName()).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(file.content());
 	}
 

@@ -46,13 +46,16 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DatabaseProduct database;
 
+	private final DemoAuthorizations authorizations;
+
 	private final DemoPriorAuthorizations priorAuthorizations;
 
 	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, MemberApi members,
 			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context,
-			DatabaseProduct database, DemoPriorAuthorizations priorAuthorizations) {
+			DatabaseProduct database, DemoAuthorizations authorizations, DemoPriorAuthorizations priorAuthorizations) {
 		this.priorAuthorizations = priorAuthorizations;
 		this.database = database;
+		this.authorizations = authorizations;
 		this.properties = properties;
 		this.dataSet = dataSet;
 		this.logins = logins;
@@ -99,6 +102,7 @@ class DemoDataLoader implements ApplicationRunner {
 		DemoProviders directory = DemoDataSet.directory(loaded.seed(), loaded.asOf(), loaded.members());
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
+			this.authorizations.create(directory, LocalDate.now());
 			this.priorAuthorizations.create(directory, Math.min(loaded.members(), 500));
 		}
 		log.info(DemoLogins.describe(directory));

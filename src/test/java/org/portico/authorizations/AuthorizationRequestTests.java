@@ -183,4 +183,17 @@ class AuthorizationRequestTests {
 			.isInstanceOf(AccessDeniedException.class);
 	}
 
+	@Test
+	void theDemoLoginsHaveReferralsApprovedAndWaitingABehavioralHealthRequestAndAdmissions() {
+		List<String> statuses = this.jdbc
+			.sql("SELECT status FROM authorizations.request WHERE submission_key LIKE 'demo-%' ORDER BY id")
+			.query(String.class)
+			.list();
+		assertThat(statuses).hasSize(6).contains("APPROVED", "PENDED");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM authorizations.inpatient_notification WHERE reported_by = ?")
+			.param("facility.demo")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+	}
+
 }

@@ -22,6 +22,7 @@ import org.portico.identity.PorticoUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -34,6 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -172,6 +174,34 @@ class PriorAuthorizationTests {
 		this.mvc.perform(lumbarMri("RADICULOPATHY", "8", Map.of("memberId", lapsed)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("The member is not covered on " + LocalDate.now())));
+	}
+
+	@Test
+	void aPlainFormPostWithoutFilesIsDecidedTheSameWay() throws Exception {
+		// As the benchmark sends it: url-encoded, no file parts.
+		String location = this.mvc
+			.perform(post("/authorizations/prior").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("npi", this.npi)
+				.param("servicingNpi", this.npi)
+				.param("memberId", this.member)
+				.param("service", "MRI-LUMBAR")
+				.param("units", "1")
+				.param("start", LocalDate.now().toString())
+				.param("end", LocalDate.now().plusDays(29).toString())
+				.param("priority", "STANDARD")
+				.param("answer.red-flags", "no")
+				.param("answer.weeks-conservative", "8")
+				.param("answer.indication", "RADICULOPATHY")
+				.param("answer.last-exam", LocalDate.now().minusDays(3).toString())
+				.param("submission", String.format("%08x-%04x-0000-0000-%012x", 1, 2, 3))
+				.with(user(this.frontDesk))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(location).with(user(this.frontDesk)))
+			.andExpect(content().string(containsString("Approved. The authorization number is")));
 	}
 
 	@Test

@@ -31,6 +31,8 @@ public class ProviderApi {
 
 	private final IdentifierHasher hasher;
 
+	private volatile List<Specialty> specialties;
+
 	ProviderApi(JdbcClient jdbc, IdentifierHasher hasher) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
@@ -128,11 +130,19 @@ public class ProviderApi {
 				""").params(one.value(), other.value()).query(Long.class).single() > 0;
 	}
 
-	/** Every specialty in the directory, by name. */
+	/**
+	 * Every specialty in the directory, by name: a short list that changes only with a
+	 * release, read once.
+	 */
 	public List<Specialty> specialties() {
-		return this.jdbc.sql("SELECT code, name FROM providers.specialty ORDER BY name")
-			.query((rs, row) -> new Specialty(rs.getString(1), rs.getString(2)))
-			.list();
+		List<Specialty> read = this.specialties;
+		if (read == null) {
+			read = List.copyOf(this.jdbc.sql("SELECT code, name FROM providers.specialty ORDER BY name")
+				.query((rs, row) -> new Specialty(rs.getString(1), rs.getString(2)))
+				.list());
+			this.specialties = read;
+		}
+		return read;
 	}
 
 	/**

@@ -48,10 +48,17 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DatabaseProduct database;
 
+	private final DemoAuthorizations authorizations;
+
+	private final DemoPriorAuthorizations priorAuthorizations;
+
 	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, DemoAdjustments adjustments,
 			MemberApi members, ClaimApi claims, Accounts accounts, AuditLog audit,
-			ConfigurableApplicationContext context, DatabaseProduct database) {
+			ConfigurableApplicationContext context, DatabaseProduct database, DemoAuthorizations authorizations,
+			DemoPriorAuthorizations priorAuthorizations) {
+		this.priorAuthorizations = priorAuthorizations;
 		this.database = database;
+		this.authorizations = authorizations;
 		this.properties = properties;
 		this.dataSet = dataSet;
 		this.logins = logins;
@@ -100,6 +107,8 @@ class DemoDataLoader implements ApplicationRunner {
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
 			this.adjustments.create();
+			this.authorizations.create(directory, LocalDate.now());
+			this.priorAuthorizations.create(directory, Math.min(loaded.members(), 500));
 		}
 		log.info(DemoLogins.describe(directory));
 	}

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health",
 					"/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password", "/password/strength",
 					"/unlock", "/register", "/register/new", "/register/decide", "/register/review",
-					"/register/review/sent", "/confirm-email")
+					"/register/review/sent", "/confirm-email", "/authorization-metrics")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**", "/staff/registrations/**", "/staff/saa/**")
 			.hasRole("PROVIDER_SERVICES")
@@ -59,6 +59,8 @@ class SecurityConfiguration {
 			.hasRole("COMPLIANCE")
 			.requestMatchers("/staff/claims/**")
 			.hasRole("CLAIMS_STAFF")
+			.requestMatchers("/staff/reviews", "/staff/reviews/**")
+			.hasRole("CLINICAL_REVIEWER")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.requestMatchers("/self-service/additional-access/**")

@@ -31,6 +31,8 @@ public class ProviderApi {
 
 	private final IdentifierHasher hasher;
 
+	private volatile List<Specialty> specialties;
+
 	ProviderApi(JdbcClient jdbc, IdentifierHasher hasher) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
@@ -103,6 +105,53 @@ public class ProviderApi {
 			}
 			return rs.getBoolean(3) ? PcpEligibility.ELIGIBLE : PcpEligibility.NOT_ACCEPTING_PATIENTS;
 		}).optional().orElse(PcpEligibility.NOT_ON_FILE);
+	}
+
+	/**
+	 * Whether the NPI is in the product's network on the date.
+	 */
+	public boolean inNetwork(Npi npi, String productCode, LocalDate date) {
+		return this.jdbc
+			.sql("""
+					SELECT COUNT(*) FROM providers.network_participation
+					WHERE npi = ? AND product_code = ? AND effective_date <= ? AND (termination_date IS NULL OR termination_date >= ?)
+					""")
+			.params(npi.value(), productCode, date, date)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether the two NPIs belong to one provider unit. */
+	public boolean inSameProviderUnit(Npi one, Npi other) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM providers.provider_unit_member a
+				JOIN providers.provider_unit_member b ON b.unit_id = a.unit_id
+				WHERE a.npi = ? AND b.npi = ?
+				""").params(one.value(), other.value()).query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Every specialty in the directory, by name: a short list that changes only with a
+	 * release, read once.
+	 */
+	public List<Specialty> specialties() {
+		List<Specialty> read = this.specialties;
+		if (read == null) {
+			read = List.copyOf(this.jdbc.sql("SELECT code, name FROM providers.specialty ORDER BY name")
+				.query((rs, row) -> new Specialty(rs.getString(1), rs.getString(2)))
+				.list());
+			this.specialties = read;
+		}
+		return read;
+	}
+
+	/**
+	 * A specialty of the directory, by its taxonomy code.
+	 *
+	 * @param code the taxonomy code
+	 * @param name what people call it
+	 */
+	public record Specialty(String code, String name) {
 	}
 
 	public Optional<ProviderSummary> find(Npi npi) {

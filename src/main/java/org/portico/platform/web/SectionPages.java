@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SectionPages {
 
-	@GetMapping("/{section:referrals|reports}")
+	@GetMapping("/{section:referrals}")
 	String section(@PathVariable String section, Model model) {
 		model.addAttribute("section", section);
 		return "section";

@@ -77,6 +77,9 @@ public class ReportRefresh implements DisposableBean {
 
 	private final JdbcTemplate batch;
 
+	/** Held while a run is begun, apart from the lock the computation holds. */
+	private final Object starting = new Object();
+
 	private final ExecutorService worker = Executors.newSingleThreadExecutor((r) -> {
 		Thread thread = new Thread(r, "report-refresh");
 		thread.setDaemon(true);
@@ -126,7 +129,7 @@ public class ReportRefresh implements DisposableBean {
 	 * @return whether a run was started
 	 */
 	public boolean start(String requestedBy) {
-		synchronized (this) {
+		synchronized (this.starting) {
 			if (latestRun().filter(Run::running).isPresent()) {
 				return false;
 			}
@@ -162,7 +165,7 @@ public class ReportRefresh implements DisposableBean {
 	/** Runs a whole refresh now, in the caller's thread, as of the date. */
 	public void runNow(String requestedBy, LocalDate asOf) {
 		long id;
-		synchronized (this) {
+		synchronized (this.starting) {
 			id = begin(requestedBy);
 		}
 		run(id, asOf);
@@ -224,7 +227,7 @@ public class ReportRefresh implements DisposableBean {
 	}
 
 	/** Recomputes one scope's roster and claims summary as of the date. */
-	public void refreshScope(ReportScope scope, LocalDate asOf) {
+	public synchronized void refreshScope(ReportScope scope, LocalDate asOf) {
 		List<Npi> npis = npisOf(scope);
 		List<RosterCount> roster = this.panels.roster(npis, asOf);
 		LocalDate from = YearMonth.from(asOf).minusMonths(CLAIM_MONTHS - 1).atDay(1);
@@ -276,7 +279,7 @@ public class ReportRefresh implements DisposableBean {
 	 * Recomputes registries and care gaps for every PCP's panel and the plan as of the
 	 * date.
 	 */
-	public void refreshQuality(LocalDate asOf) {
+	public synchronized void refreshQuality(LocalDate asOf) {
 		QualityComputation quality = new QualityComputation(asOf);
 		this.claims.clinicalEvidence(quality.evidenceFrom(), asOf, QualityComputation.diagnosisCodes(),
 				QualityComputation.procedureCodes(), quality::add);

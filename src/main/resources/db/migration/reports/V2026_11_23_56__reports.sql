@@ -60,7 +60,7 @@ CREATE TABLE reports.registry_count (
 -- Each care gap measure's denominator and numerator per PCP, at the end of each month.
 CREATE TABLE reports.quality_rate (
 	pcp_npi varchar(10) NOT NULL,
-	measure varchar(16) NOT NULL,
+	measure varchar(32) NOT NULL,
 	month_start date NOT NULL,
 	denominator integer NOT NULL,
 	numerator integer NOT NULL,
@@ -70,7 +70,7 @@ CREATE TABLE reports.quality_rate (
 -- Members with a care gap open on the as-of date, for the drill-down.
 CREATE TABLE reports.open_gap (
 	pcp_npi char(10) NOT NULL,
-	measure varchar(16) NOT NULL,
+	measure varchar(32) NOT NULL,
 	subscriber_id char(9) NOT NULL,
 	member_suffix char(2) NOT NULL,
 	PRIMARY KEY (pcp_npi, measure, subscriber_id, member_suffix)

@@ -8,8 +8,8 @@ import java.util.List;
  * value written above each bar, series told apart by fill pattern as well as colour, and
  * a title and description for screen readers. The table beside it holds the same numbers.
  */
-record Chart(String id, String title, String description, List<String> series, List<Bar> bars, List<Label> labels,
-		int width, int height, String unit) {
+public record Chart(String id, String title, String description, List<String> series, List<Bar> bars,
+		List<Label> labels, int width, int height, String unit) {
 
 	static final int HEIGHT = 260;
 
@@ -20,16 +20,16 @@ record Chart(String id, String title, String description, List<String> series, L
 	static final int LEFT = 16;
 
 	/** One bar: where, how tall, which series, and its value as written. */
-	record Bar(int x, int y, int width, int height, int series, String value, String category, int textY) {
+	public record Bar(int x, int y, int width, int height, int series, String value, String category, int textY) {
 
-		String fill() {
+		public String fill() {
 			return (this.series == 0) ? "#1f5f99" : (this.series == 1) ? "url(#" + "hatch)" : "url(#dots)";
 		}
 
 	}
 
 	/** A category's name under its group of bars. */
-	record Label(int x, int y, String text) {
+	public record Label(int x, int y, String text) {
 	}
 
 	/**
@@ -68,7 +68,7 @@ record Chart(String id, String title, String description, List<String> series, L
 		return "%".equals(unit) ? number + "%" : number;
 	}
 
-	int baseline() {
+	public int baseline() {
 		return HEIGHT - BOTTOM;
 	}
 

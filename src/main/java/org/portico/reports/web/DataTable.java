@@ -11,5 +11,5 @@ import java.util.List;
  * @param headers the column headings
  * @param rows the rows; the first cell of each is its row heading
  */
-record DataTable(String id, String caption, List<String> headers, List<List<String>> rows) {
+public record DataTable(String id, String caption, List<String> headers, List<List<String>> rows) {
 }

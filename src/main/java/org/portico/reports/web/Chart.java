@@ -20,7 +20,8 @@ public record Chart(String id, String title, String description, List<String> se
 	static final int LEFT = 16;
 
 	/** One bar: where, how tall, which series, and its value as written. */
-	public record Bar(int x, int y, int width, int height, int series, String value, String category, int textY) {
+	public record Bar(int x, int y, int width, int height, int series, String value, String row, String column,
+			int textY) {
 
 		public String fill() {
 			return (this.series == 0) ? "#1f5f99" : (this.series == 1) ? "url(#" + "hatch)" : "url(#dots)";
@@ -34,16 +35,19 @@ public record Chart(String id, String title, String description, List<String> se
 
 	/**
 	 * A chart of categories, each with one value per series.
-	 * @param values values[category][series]
+	 * @param columns for each series, the heading of its column in the table beside
+	 * @param rows for each category, the heading of its row in the table beside
+	 * @param values values[category][series]; null for none, drawn as no bar and written
+	 * as the word for none
 	 */
-	static Chart of(String id, String title, String description, List<String> series, List<String> categories,
-			double[][] values, String unit) {
+	static Chart of(String id, String title, String description, List<String> series, List<String> columns,
+			List<String> categories, List<String> rows, Double[][] values, String unit, String none) {
 		int groupWidth = Math.max(36, series.size() * 22 + 12);
 		int width = LEFT * 2 + groupWidth * Math.max(1, categories.size());
 		double max = 0;
-		for (double[] v : values) {
-			for (double d : v) {
-				max = Math.max(max, d);
+		for (Double[] v : values) {
+			for (Double d : v) {
+				max = Math.max(max, (d != null) ? d : 0);
 			}
 		}
 		int plot = HEIGHT - TOP - BOTTOM;
@@ -53,10 +57,11 @@ public record Chart(String id, String title, String description, List<String> se
 		for (int c = 0; c < categories.size(); c++) {
 			int x0 = LEFT + c * groupWidth + 6;
 			for (int s = 0; s < series.size(); s++) {
-				double v = values[c][s];
-				int h = (max == 0) ? 0 : (int) Math.round(plot * v / max);
+				Double v = values[c][s];
+				int h = (max == 0 || v == null) ? 0 : (int) Math.round(plot * v / max);
 				int y = TOP + plot - h;
-				bars.add(new Bar(x0 + s * barWidth, y, barWidth - 2, h, s, format(v, unit), categories.get(c), y - 4));
+				bars.add(new Bar(x0 + s * barWidth, y, barWidth - 2, h, s, (v != null) ? format(v, unit) : none,
+						rows.get(c), columns.get(s), y - 4));
 			}
 			labels.add(new Label(x0 + (groupWidth - 12) / 2, HEIGHT - BOTTOM + 16, categories.get(c)));
 		}

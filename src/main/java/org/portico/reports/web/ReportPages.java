@@ -55,16 +55,16 @@ class ReportPages {
 
 	Chart rosterChart(Roster roster, Locale locale) {
 		List<String> categories = new ArrayList<>();
-		double[][] values = new double[roster.rows().size()][];
+		Double[][] values = new Double[roster.rows().size()][];
 		int i = 0;
 		for (RosterRow r : roster.rows()) {
 			categories.add(product(r, locale));
-			values[i++] = new double[] { r.assigned(), r.added(), r.ended() };
+			values[i++] = new Double[] { (double) r.assigned(), (double) r.added(), (double) r.ended() };
 		}
+		List<String> series = List.of(word(locale, "reports.roster.assigned"), word(locale, "reports.roster.added"),
+				word(locale, "reports.roster.ended"));
 		return Chart.of("roster-chart", word(locale, "reports.roster.chart.title"),
-				word(locale, "reports.roster.chart.desc"), List.of(word(locale, "reports.roster.assigned"),
-						word(locale, "reports.roster.added"), word(locale, "reports.roster.ended")),
-				categories, values, "");
+				word(locale, "reports.roster.chart.desc"), series, series, categories, categories, values, "", "");
 	}
 
 	private String product(RosterRow r, Locale locale) {
@@ -105,16 +105,16 @@ class ReportPages {
 
 	Chart claimsChart(ClaimsSummary summary, Locale locale) {
 		List<String> categories = new ArrayList<>();
-		double[][] values = new double[summary.months().size()][];
+		Double[][] values = new Double[summary.months().size()][];
 		int i = 0;
 		for (ClaimMonth m : summary.months()) {
 			categories.add(MONTH.format(m.month()));
-			values[i++] = new double[] { m.claims(), m.byStatus().get(ClaimStatus.DENIED) };
+			values[i++] = new Double[] { (double) m.claims(), (double) m.byStatus().get(ClaimStatus.DENIED) };
 		}
+		List<String> series = List.of(word(locale, "reports.claims.total"),
+				word(locale, "reports.claims.status.DENIED"));
 		return Chart.of("claims-chart", word(locale, "reports.claims.chart.title"),
-				word(locale, "reports.claims.chart.desc"),
-				List.of(word(locale, "reports.claims.total"), word(locale, "reports.claims.status.DENIED")), categories,
-				values, "");
+				word(locale, "reports.claims.chart.desc"), series, series, categories, categories, values, "", "");
 	}
 
 	List<DataTable> qualityTables(Quality quality, List<TrendPoint> trend, CareGapMeasure measure, Locale locale) {
@@ -155,36 +155,40 @@ class ReportPages {
 
 	Chart measuresChart(Quality quality, Locale locale) {
 		List<String> categories = new ArrayList<>();
-		double[][] values = new double[quality.measures().size()][];
+		List<String> rows = new ArrayList<>();
+		Double[][] values = new Double[quality.measures().size()][];
 		int i = 0;
 		for (MeasureRow m : quality.measures()) {
 			categories.add(word(locale, m.measure().messageKey() + ".short"));
-			values[i++] = new double[] { pct(m.scope()), pct(m.plan()) };
+			rows.add(word(locale, m.measure().messageKey()));
+			values[i++] = new Double[] { pct(m.scope()), pct(m.plan()) };
 		}
 		return Chart.of("measures-chart", word(locale, "reports.quality.chart.title"),
 				word(locale, "reports.quality.chart.desc"),
-				List.of(word(locale, "reports.quality.this-scope"), word(locale, "reports.quality.plan")), categories,
-				values, "%");
+				List.of(word(locale, "reports.quality.this-scope"), word(locale, "reports.quality.plan")),
+				List.of(word(locale, "reports.quality.rate"), word(locale, "reports.quality.plan-rate")), categories,
+				rows, values, "%", word(locale, "reports.quality.no-members"));
 	}
 
 	Chart trendChart(List<TrendPoint> trend, CareGapMeasure measure, Locale locale) {
 		List<String> categories = new ArrayList<>();
-		double[][] values = new double[trend.size()][];
+		Double[][] values = new Double[trend.size()][];
 		int i = 0;
 		for (TrendPoint p : trend) {
 			categories.add(MONTH.format(p.month()));
-			values[i++] = new double[] { pct(p.scope()), pct(p.plan()) };
+			values[i++] = new Double[] { pct(p.scope()), pct(p.plan()) };
 		}
 		return Chart.of("trend-chart",
 				word(locale, "reports.quality.trend.chart.title", word(locale, measure.messageKey())),
 				word(locale, "reports.quality.trend.chart.desc"),
-				List.of(word(locale, "reports.quality.this-scope"), word(locale, "reports.quality.plan")), categories,
-				values, "%");
+				List.of(word(locale, "reports.quality.this-scope"), word(locale, "reports.quality.plan")),
+				List.of(word(locale, "reports.quality.rate"), word(locale, "reports.quality.plan-rate")), categories,
+				categories, values, "%", word(locale, "reports.quality.no-members"));
 	}
 
-	private static double pct(Rate rate) {
+	private static Double pct(Rate rate) {
 		Integer p = rate.percent();
-		return (p == null) ? 0 : p;
+		return (p == null) ? null : p.doubleValue();
 	}
 
 	private String percent(Rate rate, Locale locale) {

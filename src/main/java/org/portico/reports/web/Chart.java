@@ -11,13 +11,13 @@ import java.util.List;
 public record Chart(String id, String title, String description, List<String> series, List<Bar> bars,
 		List<Label> labels, int width, int height, String unit) {
 
-	static final int HEIGHT = 260;
+	static final int HEIGHT = 300;
 
 	static final int TOP = 24;
 
-	static final int BOTTOM = 56;
+	static final int BOTTOM = 76;
 
-	static final int LEFT = 16;
+	static final int LEFT = 96;
 
 	/** One bar: where, how tall, which series, and its value as written. */
 	public record Bar(int x, int y, int width, int height, int series, String value, String row, String column,
@@ -43,7 +43,7 @@ public record Chart(String id, String title, String description, List<String> se
 	static Chart of(String id, String title, String description, List<String> series, List<String> columns,
 			List<String> categories, List<String> rows, Double[][] values, String unit, String none) {
 		int groupWidth = Math.max(36, series.size() * 22 + 12);
-		int width = LEFT * 2 + groupWidth * Math.max(1, categories.size());
+		int width = LEFT + 16 + groupWidth * Math.max(1, categories.size());
 		double max = 0;
 		for (Double[] v : values) {
 			for (Double d : v) {

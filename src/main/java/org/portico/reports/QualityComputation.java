@@ -89,8 +89,16 @@ final class QualityComputation {
 			.add(new long[] { code, e.date().toEpochDay() });
 	}
 
-	/** Counts one member on their PCP's panel and in the plan's totals. */
+	private final Set<MemberId> counted = new java.util.HashSet<>();
+
+	/**
+	 * Counts one member on their PCP's panel and in the plan's totals; a member with two
+	 * PCP assignments open on the date counts once, with the first.
+	 */
 	void count(PanelMember member) {
+		if (!this.counted.add(member.member())) {
+			return;
+		}
 		List<long[]> found = this.evidence.getOrDefault(member.member(), List.of());
 		String pcp = member.pcp().value();
 		for (Registry registry : Registry.values()) {

@@ -1,7 +1,10 @@
 package org.portico;
 
+import org.portico.platform.uploads.LocalClamd;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The portal running in its servlet container on a random port, for tests that go through
@@ -9,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LocalClamd.class)
 public abstract class RunningPortalTest {
 
 	protected static final String DEMO_PASSWORD = "Portico-demo-2026";

@@ -4,5 +4,5 @@
  * review queues.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referrals and authorizations",
-		allowedDependencies = { "platform", "audit", "access", "identity", "providers", "members" })
+		allowedDependencies = { "platform", "audit", "access", "identity", "providers", "members", "notifications" })
 package org.portico.authorizations;

@@ -50,12 +50,14 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health",
 					"/actuator/health/**", "/dev/mailbox", "/forgot-password", "/reset-password", "/password/strength",
 					"/unlock", "/register", "/register/new", "/register/decide", "/register/review",
-					"/register/review/sent", "/confirm-email")
+					"/register/review/sent", "/confirm-email", "/authorization-metrics")
 			.permitAll()
 			.requestMatchers("/staff/outbox/**", "/staff/registrations/**", "/staff/saa/**")
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/audit/**")
 			.hasRole("COMPLIANCE")
+			.requestMatchers("/staff/reviews", "/staff/reviews/**")
+			.hasRole("CLINICAL_REVIEWER")
 			.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.requestMatchers("/self-service/additional-access/**")

@@ -67,6 +67,28 @@ public class Eligibility {
 		return memberCoverage(id).flatMap((m) -> m.history().stream().filter((c) -> c.covers(date)).findFirst());
 	}
 
+	/**
+	 * The yearly visit limit of a benefit on the date and the visits used in that plan
+	 * year; empty when the member is not covered then or the benefit has no limit.
+	 */
+	public Optional<VisitLimit> visitLimitOn(MemberId id, LocalDate date, ServiceCategory category) {
+		return coverageOn(id, date).flatMap((c) -> {
+			Integer limit = this.products.of(c.productCode()).visitLimits().get(category);
+			if (limit == null) {
+				return Optional.empty();
+			}
+			int used = this.jdbc.sql("""
+					SELECT visits_used FROM members.visit_accumulator
+					WHERE subscriber_id = ? AND member_suffix = ? AND plan_year = ? AND service_category = ?
+					""")
+				.params(id.subscriberId(), id.suffix(), date.getYear(), category.name())
+				.query(Integer.class)
+				.optional()
+				.orElse(0);
+			return Optional.of(new VisitLimit(category, limit, used));
+		});
+	}
+
 	/** The member's PCP on the date, if they have one. */
 	public Optional<PcpSpan> pcpOn(MemberId id, LocalDate date) {
 		return pcpHistory(id, date).stream().filter((p) -> p.covers(date)).findFirst();

@@ -105,6 +105,45 @@ public class ProviderApi {
 		}).optional().orElse(PcpEligibility.NOT_ON_FILE);
 	}
 
+	/**
+	 * Whether the NPI is in the product's network on the date.
+	 */
+	public boolean inNetwork(Npi npi, String productCode, LocalDate date) {
+		return this.jdbc
+			.sql("""
+					SELECT COUNT(*) FROM providers.network_participation
+					WHERE npi = ? AND product_code = ? AND effective_date <= ? AND (termination_date IS NULL OR termination_date >= ?)
+					""")
+			.params(npi.value(), productCode, date, date)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether the two NPIs belong to one provider unit. */
+	public boolean inSameProviderUnit(Npi one, Npi other) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM providers.provider_unit_member a
+				JOIN providers.provider_unit_member b ON b.unit_id = a.unit_id
+				WHERE a.npi = ? AND b.npi = ?
+				""").params(one.value(), other.value()).query(Long.class).single() > 0;
+	}
+
+	/** Every specialty in the directory, by name. */
+	public List<Specialty> specialties() {
+		return this.jdbc.sql("SELECT code, name FROM providers.specialty ORDER BY name")
+			.query((rs, row) -> new Specialty(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * A specialty of the directory, by its taxonomy code.
+	 *
+	 * @param code the taxonomy code
+	 * @param name what people call it
+	 */
+	public record Specialty(String code, String name) {
+	}
+
 	public Optional<ProviderSummary> find(Npi npi) {
 		return this.jdbc.sql(SUMMARY + " WHERE p.npi = ?").param(npi.value()).query(this::summary).optional();
 	}

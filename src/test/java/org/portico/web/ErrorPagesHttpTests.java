@@ -1,6 +1,8 @@
 package org.portico.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -74,6 +76,25 @@ class ErrorPagesHttpTests extends RunningPortalTest {
 		HttpResponse<String> response = get("/test/fail", "application/json");
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).contains("\"status\":500").doesNotContain("SELECT", "secret", "Exception");
+	}
+
+	@Test
+	void anUploadLargerThanTheServerReadsGetsThePageThatSaysSoNotAccessDenied() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /claims HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+					+ "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 209715200\r\n\r\n--x\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			byte[] buffer = new byte[8192];
+			String response = new String(buffer, 0, socket.getInputStream().read(buffer), StandardCharsets.UTF_8);
+			assertThat(response).startsWith("HTTP/1.1 303")
+				.containsPattern("Location: (http://localhost:[0-9]+)?/error/too-large");
+		}
+		HttpResponse<String> page = get("/error/too-large", "text/html");
+		assertThat(page.statusCode()).isEqualTo(413);
+		assertThat(page.body()).contains("The files you sent are too large", "at most 10 MB");
 	}
 
 	@Test

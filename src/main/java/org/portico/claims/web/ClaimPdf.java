@@ -1,6 +1,5 @@
 package org.portico.claims.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,10 @@ import org.portico.claims.ClaimDetail.Adjustment;
 import org.portico.claims.ClaimDetail.Line;
 import org.portico.claims.ClaimDetail.Payment;
 import org.portico.claims.ClaimDetail.Version;
-import org.portico.providers.Npi;
+import org.portico.platform.Money;
 import org.portico.platform.pdf.PdfPages;
+import org.portico.platform.pdf.Words;
+import org.portico.providers.Npi;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -61,9 +62,9 @@ class ClaimPdf {
 				w.get("claim.billing-provider"), provider(c.billingNpi(), names, w), w.get("claim.rendering-provider"),
 				provider(c.renderingNpi(), names, w), w.get("claim.payee"), provider(c.payeeNpi(), names, w),
 				w.get("claim.product"), c.productCode(), w.get("claim.diagnoses"),
-				String.join(", ", c.diagnosisCodes()), w.get("claim.billed"), money(c.billed()), w.get("claim.allowed"),
-				money(c.allowed()), w.get("claim.patient-responsibility"), money(c.patientResponsibility()),
-				w.get("claim.paid"), money(c.paid())));
+				String.join(", ", c.diagnosisCodes()), w.get("claim.billed"), Money.dollars(c.billed()),
+				w.get("claim.allowed"), Money.dollars(c.allowed()), w.get("claim.patient-responsibility"),
+				Money.dollars(c.patientResponsibility()), w.get("claim.paid"), Money.dollars(c.paid())));
 		pdf.facts(facts);
 
 		pdf.heading(w.get("claim.lines"));
@@ -76,10 +77,10 @@ class ClaimPdf {
 			cell(lines, l.serviceDate().toString(), TEXT);
 			cell(lines, procedure(l), TEXT);
 			cell(lines, String.valueOf(l.units()), TEXT);
-			cell(lines, money(l.billed()), TEXT);
-			cell(lines, money(l.allowed()), TEXT);
-			cell(lines, money(l.patientResponsibility()), TEXT);
-			cell(lines, money(l.paid()), TEXT);
+			cell(lines, Money.dollars(l.billed()), TEXT);
+			cell(lines, Money.dollars(l.allowed()), TEXT);
+			cell(lines, Money.dollars(l.patientResponsibility()), TEXT);
+			cell(lines, Money.dollars(l.paid()), TEXT);
 		}
 		pdf.add(lines);
 
@@ -94,7 +95,7 @@ class ClaimPdf {
 				cell(adjustments, String.valueOf(a.line()), TEXT);
 				cell(adjustments, a.groupCode() + " " + w.get("claim.group-code." + a.groupCode()), TEXT);
 				cell(adjustments, reason(a, w), TEXT);
-				cell(adjustments, money(a.amount()), TEXT);
+				cell(adjustments, Money.dollars(a.amount()), TEXT);
 			}
 			pdf.add(adjustments);
 		}
@@ -107,7 +108,7 @@ class ClaimPdf {
 		else {
 			pdf.facts(List.of(w.get("payment.number." + p.method().name()), p.number(), w.get("payment.method"),
 					w.get("payment.method." + p.method().name()), w.get("payment.date"), p.date().toString(),
-					w.get("payment.amount"), money(p.amount()), w.get("claim.payee"),
+					w.get("payment.amount"), Money.dollars(p.amount()), w.get("claim.payee"),
 					provider(p.payeeNpi(), names, w)));
 		}
 
@@ -124,7 +125,7 @@ class ClaimPdf {
 				cell(history, w.get("claim.frequency." + v.frequency().name()), TEXT);
 				cell(history, v.receivedDate().toString(), TEXT);
 				cell(history, w.get("claim.status." + v.status().name()), TEXT);
-				cell(history, money(v.paid()), TEXT);
+				cell(history, Money.dollars(v.paid()), TEXT);
 			}
 			pdf.add(history);
 		}
@@ -171,23 +172,6 @@ class ClaimPdf {
 					+ ((a.remark() != null) ? a.remark() : w.get("claim.reason.unexplained"));
 		}
 		return text;
-	}
-
-	private static String money(BigDecimal amount) {
-		return String.format(Locale.US, "$%,.2f", amount);
-	}
-
-	/** The page's words, looked up by the page's keys. */
-	private record Words(MessageSource messages, Locale locale) {
-
-		String get(String key, Object... args) {
-			return this.messages.getMessage(key, args, this.locale);
-		}
-
-		String getOrNull(String key) {
-			return this.messages.getMessage(key, null, null, this.locale);
-		}
-
 	}
 
 }

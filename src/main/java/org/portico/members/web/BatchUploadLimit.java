@@ -28,7 +28,7 @@ class BatchUploadLimit {
 
 	@Bean
 	FilterRegistrationBean<TooLarge> batchUploadTooLarge(
-			@Value("${spring.servlet.multipart.max-request-size}") DataSize limit) {
+			@Value("${portico.eligibility.batch-max-size}") DataSize limit) {
 		FilterRegistrationBean<TooLarge> registration = new FilterRegistrationBean<>(new TooLarge(limit.toBytes()));
 		registration.addUrlPatterns(EligibilityBatchController.PATH);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);

@@ -68,7 +68,7 @@ class EligibilityBatchController {
 	private final DataSize maxFileSize;
 
 	EligibilityBatchController(EligibilityBatches batches, ActingFor actingFor, AuditLog audit, MessageSource messages,
-			@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+			@Value("${portico.eligibility.batch-max-size}") DataSize maxFileSize) {
 		this.batches = batches;
 		this.actingFor = actingFor;
 		this.audit = audit;

@@ -15,7 +15,9 @@ import org.portico.members.EligibilityReport.Benefit;
 import org.portico.members.EligibilityReport.BenefitRow;
 import org.portico.members.EligibilityReport.Coverage;
 import org.portico.members.EligibilityReport.PcpSpan;
+import org.portico.platform.Money;
 import org.portico.platform.pdf.PdfPages;
+import org.portico.platform.pdf.Words;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -160,15 +162,6 @@ class EligibilityPdf {
 			parts.add(w.get("eligibility.benefit.visit-limit", b.visitLimit()));
 		}
 		return String.join("; ", parts);
-	}
-
-	/** The page's words, looked up by the page's keys. */
-	private record Words(MessageSource messages, Locale locale) {
-
-		String get(String key, Object... args) {
-			return this.messages.getMessage(key, args, this.locale);
-		}
-
 	}
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.portico.platform.RequestInfo;
+import org.portico.platform.uploads.Uploads;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -34,6 +36,18 @@ class ErrorPages implements ErrorController {
 
 	ErrorPages(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	/**
+	 * Where an upload too large for the server to read is sent (see
+	 * platform.uploads.RequestSizeLimit): the browser gets the page with a GET.
+	 */
+	@GetMapping(Uploads.TOO_LARGE_PAGE)
+	ModelAndView tooLarge() {
+		ModelAndView page = new ModelAndView("error/page", HttpStatus.CONTENT_TOO_LARGE);
+		page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());
+		page.addObject("kind", "too-large");
+		return page;
 	}
 
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
@@ -74,6 +88,7 @@ class ErrorPages implements ErrorController {
 			case NOT_FOUND -> "not-found";
 			case FORBIDDEN -> "forbidden";
 			case UNAUTHORIZED -> "unauthorized";
+			case CONTENT_TOO_LARGE -> "too-large";
 			case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "bad-request";
 			default -> "server-error";
 		};

@@ -1,4 +1,4 @@
-package org.portico.members.web;
+package org.portico.platform;
 
 import java.math.BigDecimal;
 

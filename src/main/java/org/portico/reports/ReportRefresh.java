@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 
 import org.portico.access.AccessApi;
 import org.portico.access.ProviderFunction;
+import org.portico.authorizations.AuthorizationReporting;
+import org.portico.authorizations.AuthorizationReporting.KindSummary;
+import org.portico.authorizations.RequestStatus;
 import org.portico.claims.ClaimReporting;
 import org.portico.claims.ClaimReporting.DenialReason;
 import org.portico.claims.ClaimReporting.MonthlyClaims;
@@ -73,6 +76,8 @@ public class ReportRefresh implements DisposableBean {
 
 	private final MemberApi members;
 
+	private final AuthorizationReporting authorizations;
+
 	private final Clock clock;
 
 	private final JdbcTemplate batch;
@@ -87,7 +92,9 @@ public class ReportRefresh implements DisposableBean {
 	});
 
 	ReportRefresh(JdbcClient jdbc, TransactionTemplate transaction, PanelReporting panels, ClaimReporting claims,
-			ProviderApi providers, AccessApi access, MemberApi members, Clock clock, DataSource dataSource) {
+			ProviderApi providers, AccessApi access, MemberApi members, AuthorizationReporting authorizations,
+			Clock clock, DataSource dataSource) {
+		this.authorizations = authorizations;
 		this.jdbc = jdbc;
 		this.batch = new JdbcTemplate(dataSource);
 		this.transaction = transaction;
@@ -233,9 +240,13 @@ public class ReportRefresh implements DisposableBean {
 		LocalDate from = YearMonth.from(asOf).minusMonths(CLAIM_MONTHS - 1).atDay(1);
 		List<MonthlyClaims> months = this.claims.monthlyTotals(npis, from, asOf);
 		List<DenialReason> denials = this.claims.topDenialReasons(npis, from, asOf, TOP_DENIAL_REASONS);
+		List<KindSummary> requests = this.authorizations.summary(npis,
+				from.atStartOfDay(this.clock.getZone()).toInstant(),
+				asOf.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
 		String key = scope.key();
 		this.transaction.executeWithoutResult((tx) -> {
-			for (String table : List.of("roster", "claim_month", "denial_reason", "scope_refresh")) {
+			for (String table : List.of("roster", "claim_month", "denial_reason", "authorization_summary",
+					"scope_refresh")) {
 				this.jdbc.sql("DELETE FROM reports." + table + " WHERE scope_key = ?").param(key).update();
 			}
 			Map<String, long[]> byProduct = new java.util.TreeMap<>();
@@ -267,6 +278,20 @@ public class ReportRefresh implements DisposableBean {
 						""")
 					.params(key, ++order, d.code(), (d.description() != null) ? d.description() : "", d.claims(),
 							d.amount())
+					.update();
+			}
+			for (KindSummary k : requests) {
+				Map<RequestStatus, Long> c = k.byStatus();
+				this.jdbc.sql("""
+						INSERT INTO reports.authorization_summary (scope_key, kind, pended, in_review, info_requested,
+						  approved, partially_approved, denied, average_minutes, median_minutes)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
+					.params(key, k.kind().name(), c.get(RequestStatus.PENDED), c.get(RequestStatus.IN_REVIEW),
+							c.get(RequestStatus.INFO_REQUESTED), c.get(RequestStatus.APPROVED),
+							c.get(RequestStatus.PARTIALLY_APPROVED), c.get(RequestStatus.DENIED),
+							(k.averageTurnaround() != null) ? k.averageTurnaround().toMinutes() : null,
+							(k.medianTurnaround() != null) ? k.medianTurnaround().toMinutes() : null)
 					.update();
 			}
 			this.jdbc.sql("INSERT INTO reports.scope_refresh (scope_key, computed_at, as_of) VALUES (?, ?, ?)")

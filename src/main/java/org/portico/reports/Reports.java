@@ -16,6 +16,8 @@ import java.util.Set;
 
 import org.portico.access.AccessApi;
 import org.portico.access.ProviderFunction;
+import org.portico.authorizations.RequestKind;
+import org.portico.authorizations.RequestStatus;
 import org.portico.claims.ClaimStatus;
 import org.portico.identity.AccountId;
 import org.portico.members.MemberId;
@@ -200,6 +202,65 @@ public class Reports {
 			.query((rs, row) -> new DenialRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
 			.list();
 		return new ClaimsSummary(freshness, rows, denials);
+	}
+
+	/**
+	 * One kind of request of the referral and authorization summary: how many in each
+	 * status, and the mean and median minutes from receipt to decision (null without
+	 * decisions).
+	 */
+	public record RequestRow(RequestKind kind, Map<RequestStatus, Long> byStatus, Long averageMinutes,
+			Long medianMinutes) {
+
+		public long requests() {
+			return this.byStatus.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		public Rate approval() {
+			long decided = this.byStatus.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().isDecided())
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			return new Rate(decided,
+					this.byStatus.get(RequestStatus.APPROVED) + this.byStatus.get(RequestStatus.PARTIALLY_APPROVED));
+		}
+
+	}
+
+	public record RequestSummary(Freshness freshness, List<RequestRow> rows) {
+	}
+
+	public RequestSummary authorizations(ReportScope scope) {
+		Freshness freshness = scopeFreshness(scope);
+		Map<RequestKind, RequestRow> rows = new EnumMap<>(RequestKind.class);
+		for (RequestKind kind : RequestKind.values()) {
+			Map<RequestStatus, Long> none = new EnumMap<>(RequestStatus.class);
+			for (RequestStatus s : RequestStatus.values()) {
+				none.put(s, 0L);
+			}
+			rows.put(kind, new RequestRow(kind, none, null, null));
+		}
+		this.jdbc.sql("""
+				SELECT kind, pended, in_review, info_requested, approved, partially_approved, denied, average_minutes,
+				       median_minutes
+				FROM reports.authorization_summary WHERE scope_key = ?
+				""").param(scope.key()).query((rs) -> {
+			Map<RequestStatus, Long> c = new EnumMap<>(RequestStatus.class);
+			c.put(RequestStatus.PENDED, rs.getLong(2));
+			c.put(RequestStatus.IN_REVIEW, rs.getLong(3));
+			c.put(RequestStatus.INFO_REQUESTED, rs.getLong(4));
+			c.put(RequestStatus.APPROVED, rs.getLong(5));
+			c.put(RequestStatus.PARTIALLY_APPROVED, rs.getLong(6));
+			c.put(RequestStatus.DENIED, rs.getLong(7));
+			long average = rs.getLong(8);
+			Long averageMinutes = rs.wasNull() ? null : average;
+			long median = rs.getLong(9);
+			Long medianMinutes = rs.wasNull() ? null : median;
+			RequestKind kind = RequestKind.valueOf(rs.getString(1));
+			rows.put(kind, new RequestRow(kind, c, averageMinutes, medianMinutes));
+		});
+		return new RequestSummary(freshness, List.copyOf(rows.values()));
 	}
 
 	/** A rate: numerator over denominator. */

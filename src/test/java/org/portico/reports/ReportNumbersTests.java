@@ -123,6 +123,9 @@ class ReportNumbersTests {
 					""")
 			.param(id + 2)
 			.update();
+		request(this.pcpA, "REFERRAL", "APPROVED", 2);
+		request(this.pcpA, "REFERRAL", "DENIED", 4);
+		request(this.pcpA, "PRIOR_AUTH", "PENDED", null);
 		this.refresh.refreshQuality(AS_OF);
 		this.refresh.refreshScope(ReportScope.of(this.pcpA), AS_OF);
 		this.refresh.refreshScope(ReportScope.unit(this.unitA), AS_OF);
@@ -157,6 +160,24 @@ class ReportNumbersTests {
 			assertThat(d.claims()).isEqualTo(1);
 			assertThat(d.amount()).isEqualByComparingTo(new BigDecimal("50.00"));
 		});
+	}
+
+	@Test
+	void referralAndAuthorizationSummaryCountsStatusesApprovalAndTurnaround() {
+		Map<String, Reports.RequestRow> rows = this.reports.authorizations(ReportScope.of(this.pcpA))
+			.rows()
+			.stream()
+			.collect(Collectors.toMap((r) -> r.kind().name(), Function.identity()));
+		Reports.RequestRow referrals = rows.get("REFERRAL");
+		assertThat(referrals.requests()).isEqualTo(2);
+		assertThat(referrals.approval()).isEqualTo(new Reports.Rate(2, 1));
+		assertThat(referrals.averageMinutes()).isEqualTo(180);
+		assertThat(referrals.medianMinutes()).isEqualTo(180);
+		Reports.RequestRow priorAuths = rows.get("PRIOR_AUTH");
+		assertThat(priorAuths.requests()).isEqualTo(1);
+		assertThat(priorAuths.approval().percent()).isNull();
+		assertThat(priorAuths.averageMinutes()).isNull();
+		assertThat(rows.get("BEHAVIORAL_HEALTH").requests()).isZero();
 	}
 
 	@Test
@@ -262,6 +283,23 @@ class ReportNumbersTests {
 				new NewAccount(username, username + "@example.org", "Report Reader", "reading reports every month"));
 		this.access.grant(id, npi, AccessRole.AU, Set.of(ProviderFunction.REPORTS), null);
 		return (PorticoUser) this.accounts.loadUserByUsername(username);
+	}
+
+	private void request(Npi npi, String kind, String status, Integer hoursToDecision) {
+		java.time.Instant received = java.time.Instant.parse("2026-10-01T14:00:00Z");
+		this.jdbc
+			.sql("""
+					INSERT INTO authorizations.request (kind, subscriber_id, member_suffix, requesting_npi, servicing_npi,
+					  requester_account, requester_username, priority, received_at, due_at, status, service_from, service_to,
+					  requested_units, decided_at, submission_key)
+					VALUES (?, ?, '01', ?, ?, 0, 'test', 'STANDARD', ?, ?, ?, DATE '2026-10-05', DATE '2026-10-05', 1, ?, ?)
+					""")
+			.params(kind, this.subscriber, npi.value(), npi.value(), java.sql.Timestamp.from(received),
+					java.sql.Timestamp.from(received.plusSeconds(7 * 86400)), status,
+					(hoursToDecision != null) ? java.sql.Timestamp.from(received.plusSeconds(hoursToDecision * 3600L))
+							: null,
+					java.util.UUID.randomUUID().toString())
+			.update();
 	}
 
 	private void unit(long id, Npi npi) {

@@ -100,6 +100,25 @@ class ReportController {
 		return export(request, choice, "claims", summary.freshness(), this.pages.claimsTables(summary, locale), locale);
 	}
 
+	@GetMapping("/reports/{scope}/authorizations")
+	String authorizations(@AuthenticationPrincipal PorticoUser user, @PathVariable String scope, Model model,
+			Locale locale) {
+		Choice choice = open(user, scope, "authorizations");
+		Reports.RequestSummary summary = this.reports.authorizations(choice.scope());
+		page(model, choice, "authorizations", summary.freshness(), this.pages.authorizationTables(summary, locale),
+				List.of(this.pages.authorizationChart(summary, locale)));
+		return "reports/report";
+	}
+
+	@GetMapping({ "/reports/{scope}/authorizations.csv", "/reports/{scope}/authorizations.pdf" })
+	ResponseEntity<byte[]> authorizationsExport(@AuthenticationPrincipal PorticoUser user, @PathVariable String scope,
+			jakarta.servlet.http.HttpServletRequest request, Locale locale) {
+		Choice choice = open(user, scope, "authorizations");
+		Reports.RequestSummary summary = this.reports.authorizations(choice.scope());
+		return export(request, choice, "authorizations", summary.freshness(),
+				this.pages.authorizationTables(summary, locale), locale);
+	}
+
 	@GetMapping("/reports/{scope}/quality")
 	String quality(@AuthenticationPrincipal PorticoUser user, @PathVariable String scope,
 			@RequestParam(defaultValue = "hba1c-testing") String measure, Model model, Locale locale) {

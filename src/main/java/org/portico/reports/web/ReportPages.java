@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.portico.authorizations.RequestStatus;
 import org.portico.claims.ClaimStatus;
 import org.portico.reports.CareGapMeasure;
 import org.portico.reports.Reports;
@@ -18,6 +19,8 @@ import org.portico.reports.Reports.MeasureRow;
 import org.portico.reports.Reports.Quality;
 import org.portico.reports.Reports.Rate;
 import org.portico.reports.Reports.RegistryRow;
+import org.portico.reports.Reports.RequestRow;
+import org.portico.reports.Reports.RequestSummary;
 import org.portico.reports.Reports.Roster;
 import org.portico.reports.Reports.RosterRow;
 import org.portico.reports.Reports.TrendPoint;
@@ -184,6 +187,59 @@ class ReportPages {
 				List.of(word(locale, "reports.quality.this-scope"), word(locale, "reports.quality.plan")),
 				List.of(word(locale, "reports.quality.rate"), word(locale, "reports.quality.plan-rate")), categories,
 				categories, values, "%", word(locale, "reports.quality.no-members"));
+	}
+
+	List<DataTable> authorizationTables(RequestSummary summary, Locale locale) {
+		List<String> headers = new ArrayList<>();
+		headers.add(word(locale, "reports.authorizations.kind"));
+		for (RequestStatus s : RequestStatus.values()) {
+			headers.add(word(locale, s.messageKey()));
+		}
+		headers.add(word(locale, "reports.authorizations.all"));
+		headers.add(word(locale, "reports.authorizations.approved"));
+		headers.add(word(locale, "reports.authorizations.approval-rate"));
+		headers.add(word(locale, "reports.authorizations.average"));
+		headers.add(word(locale, "reports.authorizations.median"));
+		List<List<String>> rows = new ArrayList<>();
+		for (RequestRow r : summary.rows()) {
+			List<String> row = new ArrayList<>();
+			row.add(word(locale, r.kind().messageKey()));
+			for (RequestStatus s : RequestStatus.values()) {
+				row.add(count(r.byStatus().get(s)));
+			}
+			row.add(count(r.requests()));
+			row.add(count(r.approval().numerator()));
+			row.add((r.approval().percent() == null) ? word(locale, "reports.authorizations.no-decisions")
+					: r.approval().percent() + "%");
+			row.add(hours(r.averageMinutes(), locale));
+			row.add(hours(r.medianMinutes(), locale));
+			rows.add(row);
+		}
+		return List
+			.of(new DataTable("authorizations-table", word(locale, "reports.authorizations.caption"), headers, rows));
+	}
+
+	Chart authorizationChart(RequestSummary summary, Locale locale) {
+		List<String> categories = new ArrayList<>();
+		Double[][] values = new Double[summary.rows().size()][];
+		int i = 0;
+		for (RequestRow r : summary.rows()) {
+			categories.add(word(locale, r.kind().messageKey()));
+			values[i++] = new Double[] { (double) r.requests(), (double) r.approval().numerator(),
+					(double) r.byStatus().get(RequestStatus.DENIED) };
+		}
+		return Chart.of("authorizations-chart", word(locale, "reports.authorizations.chart.title"),
+				word(locale, "reports.authorizations.chart.desc"),
+				List.of(word(locale, "reports.authorizations.all"), word(locale, "reports.authorizations.approved"),
+						word(locale, RequestStatus.DENIED.messageKey())),
+				List.of(word(locale, "reports.authorizations.all"), word(locale, "reports.authorizations.approved"),
+						word(locale, RequestStatus.DENIED.messageKey())),
+				categories, categories, values, "", "");
+	}
+
+	private String hours(Long minutes, Locale locale) {
+		return (minutes == null) ? word(locale, "reports.authorizations.no-decisions")
+				: String.format(Locale.US, "%.1f", minutes / 60.0);
 	}
 
 	private static Double pct(Rate rate) {

@@ -79,8 +79,9 @@ class DemoLogins {
 					EnumSet.of(ProviderFunction.INPATIENT_NOTIFICATIONS, ProviderFunction.ELIGIBILITY_BENEFITS,
 							ProviderFunction.CLAIM_STATUS, ProviderFunction.REFERRALS_AUTHORIZATIONS,
 							ProviderFunction.ACCESS_ADMINISTRATION)),
-			Login.provider("unit.demo", "Anh Nguyen", "Reports for every provider of a provider unit (three practices)",
-					DemoLogins::secondUnit, AccessRole.AU, EnumSet.of(ProviderFunction.REPORTS)),
+			// Granted by the plan: no SAA of the demo logins holds these practices' NPIs.
+			new Login("unit.demo", "Anh Nguyen", "Reports for every provider of a provider unit (three practices)",
+					DemoLogins::secondUnit, AccessRole.AU, EnumSet.of(ProviderFunction.REPORTS), false, null),
 			Login.staff("services.staff", "Grace Kelly", StaffRole.PROVIDER_SERVICES),
 			Login.staff("compliance.staff", "Omar Haddad", StaffRole.COMPLIANCE),
 			Login.staff("reviewer.staff", "Dr. Nadia Okafor", StaffRole.CLINICAL_REVIEWER),

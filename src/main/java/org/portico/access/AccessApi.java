@@ -51,6 +51,20 @@ public class AccessApi {
 	}
 
 	/**
+	 * Every NPI for which anyone holds the function: what reports computed ahead of time
+	 * are computed for.
+	 */
+	public Set<Npi> npisAnyoneMay(ProviderFunction function) {
+		Set<Npi> npis = new LinkedHashSet<>();
+		this.jdbc.sql("SELECT DISTINCT npi FROM access.function_grant WHERE function_code = ? ORDER BY npi")
+			.param(function.name())
+			.query((rs) -> {
+				npis.add(new Npi(rs.getString(1)));
+			});
+		return npis;
+	}
+
+	/**
 	 * Every function the user holds, with its NPIs: read once per request, as a page
 	 * checks several, and forgotten when the request changes a grant.
 	 */

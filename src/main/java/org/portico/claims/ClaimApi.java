@@ -2,6 +2,8 @@ package org.portico.claims;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 
 import org.portico.providers.Npi;
 
@@ -37,6 +39,25 @@ public class ClaimApi {
 			.params(number.value(), serviceDate, billed, receivedSince, npi.value(), npi.value())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * The payees' most recently served claims that were paid, newest first: for the
+	 * demo's adjustment cases.
+	 */
+	public List<ClaimNumber> recentPaidClaims(Collection<Npi> payees, int count) {
+		if (payees.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT claim_number FROM claims.claim
+				WHERE payee_npi IN (:payees) AND status = 'PAID' AND frequency_code = '1' AND total_paid > 0
+				ORDER BY service_from DESC, claim_number FETCH FIRST :count ROWS ONLY
+				""")
+			.param("payees", payees.stream().map(Npi::value).toList())
+			.param("count", count)
+			.query((rs, row) -> new ClaimNumber(rs.getString(1)))
+			.list();
 	}
 
 	/** How many claims are on file, for operations pages and the data loader. */

@@ -129,14 +129,37 @@ public class ClaimInquiry {
 					AuditOutcome.DENIED, "payee NPI not held (" + viewedAs + ")"));
 			return Optional.empty();
 		}
-		ClaimDetail detail = new ClaimDetail(h.number(), h.institutional(), h.frequency(), h.replacedClaim(),
-				h.member(), h.firstName(), h.lastName(), h.birthDate(), h.productCode(), h.billingNpi(),
-				h.renderingNpi(), h.payeeNpi(), h.placeOfService(), h.serviceFrom(), h.serviceTo(), h.receivedDate(),
-				h.adjudicatedDate(), h.status(), h.category(), h.diagnosisCodes(), h.billed(), h.allowed(), h.paid(),
-				h.patientResponsibility(), lines(h.id()), payment(h.paymentId(), payees), history(h, payees));
+		ClaimDetail detail = detail(h, payees);
 		this.audit.record(new AuditEvent(user.getUsername(), "claim.view", "claim", number.value(),
 				AuditOutcome.SUCCESS, viewedAs));
 		return Optional.of(detail);
+	}
+
+	/**
+	 * The claim an adjustment case is about, for the claims staff working the case: with
+	 * its payment and the history of its payee's claims of the same original. Audited.
+	 */
+	public Optional<ClaimDetail> claimForClaimsStaff(PorticoUser staff, ClaimNumber number) {
+		if (!staff.isStaff()) {
+			throw new IllegalArgumentException("Only plan staff read claims this way");
+		}
+		Optional<ClaimDetail> detail = this.jdbc.sql("SELECT * FROM claims.claim WHERE claim_number = ?")
+			.param(number.value())
+			.query(ClaimInquiry::header)
+			.optional()
+			.map((h) -> detail(h, new VisiblePayees(java.util.Set.of(h.payeeNpi()))));
+		this.audit.record(new AuditEvent(staff.getUsername(), "claim.view", "claim", number.value(),
+				detail.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+				"claims staff, adjustment case" + (detail.isPresent() ? "" : ": not on file")));
+		return detail;
+	}
+
+	private ClaimDetail detail(Header h, VisiblePayees payees) {
+		return new ClaimDetail(h.number(), h.institutional(), h.frequency(), h.replacedClaim(), h.member(),
+				h.firstName(), h.lastName(), h.birthDate(), h.productCode(), h.billingNpi(), h.renderingNpi(),
+				h.payeeNpi(), h.placeOfService(), h.serviceFrom(), h.serviceTo(), h.receivedDate(), h.adjudicatedDate(),
+				h.status(), h.category(), h.diagnosisCodes(), h.billed(), h.allowed(), h.paid(),
+				h.patientResponsibility(), lines(h.id()), payment(h.paymentId(), payees), history(h, payees));
 	}
 
 	private void recordWithheld(PorticoUser user, ClaimCriteria criteria, VisiblePayees payees, AuditObject object) {

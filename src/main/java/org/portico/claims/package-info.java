@@ -3,5 +3,5 @@
  * adjustment cases providers open: corrected claims, payment disputes, returned funds.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Claims",
-		allowedDependencies = { "platform", "providers", "members", "access", "identity", "audit" })
+		allowedDependencies = { "platform", "providers", "members", "access", "identity", "audit", "notifications" })
 package org.portico.claims;

@@ -34,6 +34,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoLogins logins;
 
+	private final DemoAdjustments adjustments;
+
 	private final MemberApi members;
 
 	private final ClaimApi claims;
@@ -48,14 +50,19 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoAuthorizations authorizations;
 
-	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, MemberApi members,
-			ClaimApi claims, Accounts accounts, AuditLog audit, ConfigurableApplicationContext context,
-			DatabaseProduct database, DemoAuthorizations authorizations) {
+	private final DemoPriorAuthorizations priorAuthorizations;
+
+	DemoDataLoader(DemoProperties properties, DemoDataSet dataSet, DemoLogins logins, DemoAdjustments adjustments,
+			MemberApi members, ClaimApi claims, Accounts accounts, AuditLog audit,
+			ConfigurableApplicationContext context, DatabaseProduct database, DemoAuthorizations authorizations,
+			DemoPriorAuthorizations priorAuthorizations) {
+		this.priorAuthorizations = priorAuthorizations;
 		this.database = database;
 		this.authorizations = authorizations;
 		this.properties = properties;
 		this.dataSet = dataSet;
 		this.logins = logins;
+		this.adjustments = adjustments;
 		this.members = members;
 		this.claims = claims;
 		this.accounts = accounts;
@@ -99,7 +106,9 @@ class DemoDataLoader implements ApplicationRunner {
 		DemoProviders directory = DemoDataSet.directory(loaded.seed(), loaded.asOf(), loaded.members());
 		if (!this.accounts.anyAccountExists()) {
 			this.logins.create(directory, p.password());
+			this.adjustments.create();
 			this.authorizations.create(directory, LocalDate.now());
+			this.priorAuthorizations.create(directory, Math.min(loaded.members(), 500));
 		}
 		log.info(DemoLogins.describe(directory));
 	}

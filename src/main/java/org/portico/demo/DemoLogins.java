@@ -79,6 +79,9 @@ class DemoLogins {
 					EnumSet.of(ProviderFunction.INPATIENT_NOTIFICATIONS, ProviderFunction.ELIGIBILITY_BENEFITS,
 							ProviderFunction.CLAIM_STATUS, ProviderFunction.REFERRALS_AUTHORIZATIONS,
 							ProviderFunction.ACCESS_ADMINISTRATION)),
+			// Granted by the plan: no SAA of the demo logins holds these practices' NPIs.
+			new Login("unit.demo", "Anh Nguyen", "Reports for every provider of a provider unit (three practices)",
+					DemoLogins::secondUnit, AccessRole.AU, EnumSet.of(ProviderFunction.REPORTS), false, null),
 			Login.staff("services.staff", "Grace Kelly", StaffRole.PROVIDER_SERVICES),
 			Login.staff("compliance.staff", "Omar Haddad", StaffRole.COMPLIANCE),
 			Login.staff("reviewer.staff", "Dr. Nadia Okafor", StaffRole.CLINICAL_REVIEWER),
@@ -133,6 +136,18 @@ class DemoLogins {
 				saaOfFirstPractice = id;
 			}
 		}
+	}
+
+	/**
+	 * The practitioners of the directory's second provider unit: the practices after the
+	 * first three, whose unit the logins above have no part in.
+	 */
+	private static List<Npi> secondUnit(DemoProviders directory) {
+		List<Npi> npis = new ArrayList<>();
+		for (Provider group : directory.groups().subList(3, 6)) {
+			directory.practitionersOf(group).forEach((p) -> npis.add(p.npi()));
+		}
+		return npis;
 	}
 
 	/** A group practice's own NPI and its practitioners' NPIs. */

@@ -59,4 +59,11 @@ class AbsoluteSessionLimit extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/** Stylesheets, scripts and images need no session, so it is not read for them. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/assets/") || path.startsWith("/webjars/");
+	}
+
 }

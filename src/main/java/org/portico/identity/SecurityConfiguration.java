@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -56,6 +57,8 @@ class SecurityConfiguration {
 			.hasRole("PROVIDER_SERVICES")
 			.requestMatchers("/staff/audit/**")
 			.hasRole("COMPLIANCE")
+			.requestMatchers("/staff/claims/**")
+			.hasRole("CLAIMS_STAFF")
 			.requestMatchers("/staff/reviews", "/staff/reviews/**")
 			.hasRole("CLINICAL_REVIEWER")
 			.requestMatchers("/staff/**")
@@ -91,10 +94,35 @@ class SecurityConfiguration {
 			}));
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new UnfinishedSignIn()));
+		headers(http);
+		return http.build();
+	}
+
+	/**
+	 * Stylesheets, scripts and images: open to all, with the same headers, and without
+	 * reading the session, which the portal's chain does for every request it handles.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain assets(HttpSecurity http) throws Exception {
+		http.securityMatcher("/assets/**", "/webjars/**", "/favicon.ico")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.anonymous((anonymous) -> anonymous.disable())
+			.securityContext((context) -> context.disable())
+			.sessionManagement((sessions) -> sessions.disable())
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		headers(http);
+		// The files say themselves how long they may be kept
+		// (spring.web.resources.cache).
+		http.headers((headers) -> headers.cacheControl((cache) -> cache.disable()));
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
-		return http.build();
 	}
 
 }

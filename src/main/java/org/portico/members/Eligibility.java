@@ -95,6 +95,14 @@ public class Eligibility {
 	}
 
 	/**
+	 * What a product covers in network for a category of service, and whether it needs
+	 * prior authorization: the same for every member of the product.
+	 */
+	public EligibilityReport.Benefit inNetworkBenefit(String productCode, ServiceCategory category) {
+		return this.products.of(productCode).benefits().get(category.ordinal()).inNetwork();
+	}
+
+	/**
 	 * The coverage on a date of service and the PCP on it, without the rest of the
 	 * report: what a batch needs for each of its rows.
 	 */

@@ -170,6 +170,45 @@ public class ProviderApi {
 			.list();
 	}
 
+	/** The provider unit with this number and its providers. */
+	public Optional<ProviderUnit> unit(long id) {
+		return this.jdbc.sql("SELECT name FROM providers.provider_unit WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map((name) -> new ProviderUnit(id, name, unitNpis(id)));
+	}
+
+	/** The provider units that hold any of the NPIs, by number. */
+	public List<ProviderUnit> unitsWithAny(Collection<Npi> npis) {
+		if (npis.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT DISTINCT u.id FROM providers.provider_unit u
+				JOIN providers.provider_unit_member m ON m.unit_id = u.id
+				WHERE m.npi IN (:npis) ORDER BY u.id
+				""")
+			.param("npis", npis.stream().map(Npi::value).toList())
+			.query(Long.class)
+			.list()
+			.stream()
+			.map((id) -> unit(id).orElseThrow())
+			.toList();
+	}
+
+	/** Every provider unit's number. */
+	public List<Long> unitIds() {
+		return this.jdbc.sql("SELECT id FROM providers.provider_unit ORDER BY id").query(Long.class).list();
+	}
+
+	private List<Npi> unitNpis(long id) {
+		return this.jdbc.sql("SELECT npi FROM providers.provider_unit_member WHERE unit_id = ? ORDER BY npi")
+			.param(id)
+			.query((rs, row) -> new Npi(rs.getString(1)))
+			.list();
+	}
+
 	private ProviderSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		String name = "1".equals(rs.getString("entity_type"))
 				? rs.getString("first_name") + " " + rs.getString("last_name")

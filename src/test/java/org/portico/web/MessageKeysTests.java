@@ -114,6 +114,32 @@ class MessageKeysTests {
 			keys.add("eligibility.batch.column." + column);
 			keys.add("eligibility.batch.column." + column + ".example");
 		}
+		for (org.portico.authorizations.RequestStatus s : org.portico.authorizations.RequestStatus.values()) {
+			keys.add("prior-auth.status." + s);
+		}
+		for (org.portico.authorizations.DenialReason d : org.portico.authorizations.DenialReason.values()) {
+			keys.add("prior-auth.denial." + d);
+		}
+		for (org.portico.authorizations.Priority p : org.portico.authorizations.Priority.values()) {
+			keys.add("prior-auth.priority." + p);
+		}
+		for (org.portico.authorizations.ServiceCatalogue.Requirement r : org.portico.authorizations.ServiceCatalogue.Requirement
+			.values()) {
+			keys.add("prior-auth.required.answer." + r);
+		}
+		for (org.portico.authorizations.AnswerType t : org.portico.authorizations.AnswerType.values()) {
+			keys.add("smart-sheet.problem." + t.name().toLowerCase(java.util.Locale.ROOT));
+		}
+		keys.addAll(List.of("prior-auth.pend.criteria-not-met", "prior-auth.pend.documents", "prior-auth.pend.units",
+				"prior-auth.pend.span", "smart-sheet.problem.required"));
+		for (String line : List.of("columns", "number", "duplicate", "member-id", "member-unknown", "ordering-npi",
+				"rendering-npi", "procedure-code", "description", "status", "units", "valid-from", "valid-to",
+				"decided-on", "dates")) {
+			keys.add("imaging.import.line." + line);
+		}
+		for (String file : List.of("empty", "too-large", "not-text", "header", "too-many")) {
+			keys.add("imaging.import.file." + file);
+		}
 		for (String section : List.of("eligibility", "claims", "referrals", "reports", "self-service")) {
 			keys.add("section." + section + ".title");
 			keys.add("section." + section + ".intro");

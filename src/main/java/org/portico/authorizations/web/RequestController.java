@@ -1,6 +1,7 @@
 package org.portico.authorizations.web;
 
 import org.portico.authorizations.AuthorizationRequest;
+import org.portico.authorizations.RequestKind;
 import org.portico.authorizations.Authorizations;
 import org.portico.identity.PorticoUser;
 
@@ -32,6 +33,10 @@ class RequestController {
 	String request(@AuthenticationPrincipal PorticoUser user, @PathVariable String trackingNumber, Model model) {
 		AuthorizationRequest request = this.authorizations.find(user, trackingNumber)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (request.kind() == RequestKind.PRIOR_AUTH) {
+			// Its own page has the smart sheet's answers and the decision letter.
+			return "redirect:/authorizations/prior/" + request.trackingNumber();
+		}
 		this.page.describe(request, model, "/referrals/requests");
 		return "authorizations/request";
 	}

@@ -6,7 +6,10 @@ import org.portico.authorizations.AuthorizationRequest;
 import org.portico.authorizations.Authorizations;
 import org.portico.authorizations.BehavioralHealth;
 import org.portico.authorizations.Deadlines;
+import org.portico.authorizations.PriorAuthorizations;
 import org.portico.authorizations.Referrals;
+import org.portico.authorizations.ServiceCatalogue;
+import org.portico.authorizations.SmartSheet;
 import org.portico.authorizations.RequestKind;
 
 import org.springframework.stereotype.Component;
@@ -30,8 +33,14 @@ class RequestPage {
 
 	private final Deadlines deadlines;
 
+	private final PriorAuthorizations priorAuthorizations;
+
+	private final ServiceCatalogue catalogue;
+
 	RequestPage(Authorizations authorizations, Referrals referrals, BehavioralHealth behavioralHealth, Offices offices,
-			Deadlines deadlines) {
+			Deadlines deadlines, PriorAuthorizations priorAuthorizations, ServiceCatalogue catalogue) {
+		this.priorAuthorizations = priorAuthorizations;
+		this.catalogue = catalogue;
 		this.authorizations = authorizations;
 		this.referrals = referrals;
 		this.behavioralHealth = behavioralHealth;
@@ -53,6 +62,15 @@ class RequestPage {
 		}
 		if (request.kind() == RequestKind.BEHAVIORAL_HEALTH) {
 			model.addAttribute("bh", this.behavioralHealth.details(request));
+		}
+		if (request.kind() == RequestKind.PRIOR_AUTH) {
+			this.priorAuthorizations.detail(request).ifPresent((detail) -> {
+				model.addAttribute("priorAuth", detail);
+				model.addAttribute("priorAuthService",
+						this.catalogue.service(detail.serviceCode())
+							.map(SmartSheet::name)
+							.orElse(detail.serviceCode()));
+			});
 		}
 	}
 

@@ -48,6 +48,9 @@ class SectionController {
 			links.add(new Link("/referrals/new", "referrals.link.new"));
 			links.add(new Link("/referrals/inquiry", "referrals.link.inquiry"));
 			links.add(new Link("/referrals/behavioral-health/new", "referrals.link.bh"));
+			links.add(new Link("/authorizations/required", "prior-auth.link.required"));
+			links.add(new Link("/authorizations/prior/new", "prior-auth.link.new"));
+			links.add(new Link("/authorizations/prior", "prior-auth.link.inquiry"));
 			if (!this.access.npisFor(user.accountId(), ProviderFunction.INPATIENT_NOTIFICATIONS).isEmpty()) {
 				links.add(new Link("/inpatient-notifications", "referrals.link.inpatient"));
 			}
@@ -56,6 +59,7 @@ class SectionController {
 		else {
 			links.add(new Link("/staff/reviews", "referrals.link.queue"));
 			links.add(new Link("/staff/reviews?queue=behavioral-health", "referrals.link.bh-queue"));
+			links.add(new Link("/staff/imaging-imports", "prior-auth.link.imaging-imports"));
 		}
 		links.add(new Link("/authorization-metrics", "referrals.link.metrics"));
 		return links;

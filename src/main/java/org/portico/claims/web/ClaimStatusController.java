@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,6 +18,8 @@ import org.portico.access.AccessApi;
 import org.portico.access.ProviderFunction;
 import org.portico.audit.AuditEvent;
 import org.portico.audit.AuditLog;
+import org.portico.claims.AdjustmentCases;
+import org.portico.claims.AdjustmentType;
 import org.portico.claims.ClaimCriteria;
 import org.portico.claims.ClaimDetail;
 import org.portico.claims.ClaimInquiry;
@@ -24,6 +28,7 @@ import org.portico.claims.ClaimPage;
 import org.portico.claims.ClaimSort;
 import org.portico.claims.ClaimStatus;
 import org.portico.claims.FreeFormSearch;
+import org.portico.claims.TimelyFiling;
 import org.portico.identity.PorticoUser;
 import org.portico.members.MemberId;
 import org.portico.providers.Npi;
@@ -69,8 +74,14 @@ class ClaimStatusController {
 
 	private final Clock clock;
 
+	private final AdjustmentCases adjustments;
+
+	private final TimelyFiling timelyFiling;
+
 	ClaimStatusController(ClaimInquiry inquiry, AccessApi access, ProviderApi providers, AuditLog audit, ClaimPdf pdfs,
-			Clock clock) {
+			Clock clock, AdjustmentCases adjustments, TimelyFiling timelyFiling) {
+		this.adjustments = adjustments;
+		this.timelyFiling = timelyFiling;
 		this.inquiry = inquiry;
 		this.access = access;
 		this.providers = providers;
@@ -200,6 +211,15 @@ class ClaimStatusController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("claim", claim);
 		model.addAttribute("names", ClaimWeb.names(this.providers.findAll(npisOf(claim))));
+		model.addAttribute("mayAdjust", this.adjustments.mayAdjust(user, claim));
+		model.addAttribute("adjustmentTypes", AdjustmentType.values());
+		Map<String, String> refusals = new HashMap<>();
+		for (AdjustmentType type : AdjustmentType.values()) {
+			this.adjustments.refusal(claim, type).ifPresent((why) -> refusals.put(type.name(), why));
+		}
+		model.addAttribute("refusals", refusals);
+		model.addAttribute("timelyFilingDays", this.timelyFiling.days());
+		model.addAttribute("adjustmentCases", this.adjustments.casesOfClaim(claim.number()));
 		return "claims/claim";
 	}
 

@@ -257,6 +257,68 @@ class ClaimAdjustmentTests {
 	}
 
 	@Test
+	void textLongerThanACaseKeepsIsRefusedInWordsWithTheFormKeptNeverAServerError() throws Exception {
+		String tooLong = "x".repeat(AdjustmentCases.MAX_TEXT + 1);
+		String claim = paidClaim(13);
+		this.mvc.perform(correction(claim, UUID.randomUUID(), "units-1", "2", "reason", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Reason is longer than 2,000 characters")))
+			.andExpect(content().string(containsString(tooLong)));
+		this.mvc
+			.perform(post("/claims/" + claim + "/adjustments").param("type", "VOID")
+				.param("submission", UUID.randomUUID().toString())
+				.param("reason", tooLong)
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Reason is longer than 2,000 characters")));
+		this.mvc.perform(returnFunds(claim, "40", "OTHER").param("otherReason", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("is longer than 2,000 characters")));
+		this.mvc
+			.perform(multipart("/claims/" + claim + "/adjustments").param("type", "PAYMENT_DISPUTE")
+				.param("submission", UUID.randomUUID().toString())
+				.param("category", "OTHER")
+				.param("narrative", tooLong)
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("is longer than 2,000 characters")));
+		assertThat(cases(claim)).isZero();
+
+		// Exactly as long as a case keeps is taken.
+		String tracking = tracking(this.mvc
+			.perform(multipart("/claims/" + claim + "/adjustments").param("type", "PAYMENT_DISPUTE")
+				.param("submission", UUID.randomUUID().toString())
+				.param("category", "OTHER")
+				.param("narrative", "y".repeat(AdjustmentCases.MAX_TEXT))
+				.with(csrf())
+				.with(user(this.billing)))
+			.andReturn());
+		PorticoUser staff = this.data.user("claims.staff");
+		this.mvc.perform(staff(staff, tracking, "take"))
+			.andExpect(redirectedUrl("/staff/claims/adjustments/" + tracking));
+		this.mvc.perform(staff(staff, tracking, "request-information").param("note", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The note is longer than 2,000 characters")));
+		this.mvc.perform(staff(staff, tracking, "resolve").param("decision", "DENIED").param("reason", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The reason for the decision is longer than 2,000 characters")));
+		this.mvc.perform(staff(staff, tracking, "request-information").param("note", "Send the contract."))
+			.andExpect(redirectedUrl("/staff/claims/adjustments/" + tracking));
+		this.mvc
+			.perform(multipart("/claims/adjustments/" + tracking + "/information").param("note", tooLong)
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The note is longer than 2,000 characters")));
+		assertThat(this.jdbc.sql("SELECT status FROM claims.adjustment_case WHERE claim_number = ?")
+			.param(claim)
+			.query(String.class)
+			.single()).isEqualTo("MORE_INFORMATION_REQUESTED");
+	}
+
+	@Test
 	void aClaimBilledByTheUsersNpiButPaidToAnotherCannotBeAdjustedNorItsCasesOrFilesSeen() throws Exception {
 		String elsewhere = this.data.payeeNpi("other.demo");
 		String claim = paidClaim(9, this.payee, elsewhere);

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +25,7 @@ import org.portico.claims.ClaimsTestData.Claim;
 import org.portico.identity.Accounts;
 import org.portico.identity.PorticoUser;
 import org.portico.notifications.SentMail;
+import org.portico.platform.DatabaseProduct;
 import org.portico.platform.uploads.LocalClamd;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -72,6 +79,18 @@ class ClaimAdjustmentTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AdjustmentCases adjustments;
+
+	@Autowired
+	ClaimInquiry inquiry;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DatabaseProduct databaseProduct;
 
 	private ClaimsTestData data;
 
@@ -174,6 +193,63 @@ class ClaimAdjustmentTests {
 		// Another type is another case.
 		this.mvc.perform(returnFunds(claim, "10.00")).andExpect(redirectedUrlPattern("/claims/adjustments/ADJ-*"));
 		assertThat(cases(claim)).isEqualTo(2);
+	}
+
+	/**
+	 * Two people of the office voiding the same claim at the same moment: the second
+	 * passes the check for an open case while the first's is not committed yet, and is
+	 * shown the first's case rather than an error.
+	 */
+	@Test
+	void aVoidSentWhileAColleaguesVoidIsBeingSavedOpensOneCaseAndShowsItToBoth() throws Exception {
+		String claim = paidClaim(14);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		String first;
+		try {
+			Future<MvcResult> second = new TransactionTemplate(this.transactions).execute((transaction) -> {
+				ClaimDetail detail = this.inquiry.claim(this.billing, new ClaimNumber(claim), "test").orElseThrow();
+				AdjustmentCases.Outcome opened = this.adjustments.open(this.billing, detail,
+						new AdjustmentRequest.Correction(AdjustmentType.VOID, List.of(), "Billed twice."),
+						UUID.randomUUID());
+				assertThat(opened).isInstanceOf(AdjustmentCases.Outcome.Opened.class);
+				Future<MvcResult> voiding = pool
+					.submit(() -> this.mvc.perform(voiding(claim, UUID.randomUUID())).andReturn());
+				awaitInsertingACase(voiding);
+				return voiding;
+			});
+			MvcResult result = second.get(30, TimeUnit.SECONDS);
+			first = this.jdbc.sql("SELECT id FROM claims.adjustment_case WHERE claim_number = ?")
+				.param(claim)
+				.query(Long.class)
+				.single()
+				.toString();
+			assertThat(result.getResponse().getStatus()).isEqualTo(302);
+			assertThat(tracking(result)).isEqualTo(TrackingNumber.of(Long.parseLong(first)).value());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(cases(claim)).isOne();
+	}
+
+	private void awaitInsertingACase(Future<?> sending) {
+		String inserting = this.databaseProduct.isPostgres() ? """
+				SELECT COUNT(*) FROM pg_stat_activity
+				WHERE query LIKE '%INSERT INTO claims.adjustment_case (%' AND wait_event_type = 'Lock'
+				AND pid <> pg_backend_pid()
+				""" : """
+				SELECT COUNT(*) FROM information_schema.sessions
+				WHERE executing_statement LIKE '%INSERT INTO claims.adjustment_case (%' AND session_id <> SESSION_ID()
+				""";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.jdbc.sql(inserting).query(Long.class).single() == 0) {
+			if (this.databaseProduct.isPostgres()) {
+				this.jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+			}
+			assertThat(sending).as("still sending").isNotDone();
+			assertThat(System.nanoTime()).as("inserting by now").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	@Test

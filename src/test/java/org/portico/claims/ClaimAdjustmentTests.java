@@ -339,7 +339,10 @@ class ClaimAdjustmentTests {
 		this.mvc.perform(correction(claim, UUID.randomUUID(), "units-1", "2", "reason", tooLong))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Reason is longer than 2,000 characters")))
-			.andExpect(content().string(containsString(tooLong)));
+			.andExpect(content().string(containsString(tooLong)))
+			.andExpect(content().string(containsString("<a href=\"#reason\">")))
+			.andExpect(content().string(containsString("aria-describedby=\"reason-hint problems\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
 		this.mvc
 			.perform(post("/claims/" + claim + "/adjustments").param("type", "VOID")
 				.param("submission", UUID.randomUUID().toString())
@@ -350,6 +353,7 @@ class ClaimAdjustmentTests {
 			.andExpect(content().string(containsString("Reason is longer than 2,000 characters")));
 		this.mvc.perform(returnFunds(claim, "40", "OTHER").param("otherReason", tooLong))
 			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<a href=\"#otherReason\">")))
 			.andExpect(content().string(containsString("is longer than 2,000 characters")));
 		this.mvc
 			.perform(multipart("/claims/" + claim + "/adjustments").param("type", "PAYMENT_DISPUTE")

@@ -590,6 +590,14 @@ class ClaimAdjustmentTests {
 		assertThat(this.audit.recentByActor("frontdesk.demo", 5))
 			.anyMatch((r) -> r.action().equals("claim.adjustment.add-information") && tracking.equals(r.objectId())
 					&& r.outcome() == AuditOutcome.DENIED);
+		// Refused before the files are looked at: a file that would be refused changes
+		// nothing.
+		this.mvc
+			.perform(multipart("/claims/adjustments/" + tracking + "/information")
+				.file(new MockMultipartFile("files", "notes.pdf", "application/pdf", "not a PDF".getBytes()))
+				.with(csrf())
+				.with(user(frontDesk)))
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(multipart("/claims/adjustments/" + tracking + "/information")
 				.file(new MockMultipartFile("files", "signed.png", "image/png", PNG))

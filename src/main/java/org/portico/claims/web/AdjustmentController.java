@@ -239,6 +239,13 @@ class AdjustmentController {
 		// Nothing of the files is looked at for a case the user may not see.
 		AdjustmentCase found = this.cases.caseFor(user, number)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// Nor for one the user follows but may not add to: refused before any file is
+		// read.
+		if (!this.access.may(user.accountId(), ProviderFunction.CLAIM_ADJUSTMENTS, found.payeeNpi())) {
+			this.audit.record(AuditEvent.denied(user.getUsername(), "claim.adjustment.add-information",
+					"adjustment-case", number.value()));
+			throw new AccessDeniedException("No claim adjustments for " + number);
+		}
 		List<AttachmentFile> checked;
 		try {
 			checked = checked(files, found.attachments().size());

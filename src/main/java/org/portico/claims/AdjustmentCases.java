@@ -346,7 +346,15 @@ public class AdjustmentCases {
 	}
 
 	private Optional<AdjustmentCase> visible(PorticoUser user, TrackingNumber tracking, String action) {
-		Optional<AdjustmentCase> found = user.isStaff() ? Optional.empty() : load(tracking.caseId());
+		if (user.isStaff()) {
+			// Plan staff work cases through the staff pages; here they are refused, and
+			// the
+			// record says so rather than that the case is not on file.
+			this.audit.record(new AuditEvent(user.getUsername(), action, "adjustment-case", tracking.value(),
+					AuditOutcome.DENIED, "plan staff on the office's page"));
+			return Optional.empty();
+		}
+		Optional<AdjustmentCase> found = load(tracking.caseId());
 		if (found.isEmpty()) {
 			this.audit.record(new AuditEvent(user.getUsername(), action, "adjustment-case", tracking.value(),
 					AuditOutcome.FAILURE, "not on file"));

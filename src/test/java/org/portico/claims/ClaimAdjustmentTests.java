@@ -558,6 +558,12 @@ class ClaimAdjustmentTests {
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(this.data.user("services.staff"))))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(this.billing))).andExpect(status().isForbidden());
+		// Staff on the office's page of the case: answered like a case not on file, and
+		// recorded as refused.
+		this.mvc.perform(get("/claims/adjustments/" + tracking).with(user(staff))).andExpect(status().isNotFound());
+		assertThat(this.audit.recentByActor("claims.staff", 5))
+			.anyMatch((r) -> r.action().equals("claim.adjustment.view") && tracking.equals(r.objectId())
+					&& r.outcome() == AuditOutcome.DENIED);
 
 		this.mvc.perform(staff(staff, tracking, "take"))
 			.andExpect(redirectedUrl("/staff/claims/adjustments/" + tracking));

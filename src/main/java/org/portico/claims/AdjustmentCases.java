@@ -57,6 +57,12 @@ public class AdjustmentCases {
 	/** How many of a practice's cases its list shows, newest first. */
 	public static final int LISTED = 200;
 
+	/**
+	 * The most characters a reason, note or narrative may hold: what the case's columns
+	 * keep.
+	 */
+	public static final int MAX_TEXT = 2000;
+
 	private final JdbcClient jdbc;
 
 	private final AccessApi access;
@@ -150,6 +156,9 @@ public class AdjustmentCases {
 			if (blank(c.reason())) {
 				problems.add("adjustment.problem.reason");
 			}
+			else if (tooLong(c.reason())) {
+				problems.add("adjustment.problem.reason-too-long");
+			}
 			if (c.type() == AdjustmentType.CORRECTED_CLAIM) {
 				problems.addAll(lineProblems(claim, c.lines()));
 			}
@@ -167,6 +176,9 @@ public class AdjustmentCases {
 			else if (r.reason() == RefundReason.OTHER && blank(r.otherReason())) {
 				problems.add("adjustment.problem.other-reason");
 			}
+			if (tooLong(r.otherReason())) {
+				problems.add("adjustment.problem.other-reason-too-long");
+			}
 			if (r.method() == null) {
 				problems.add("adjustment.problem.refund-method");
 			}
@@ -177,6 +189,9 @@ public class AdjustmentCases {
 			}
 			if (blank(d.narrative())) {
 				problems.add("adjustment.problem.narrative");
+			}
+			else if (tooLong(d.narrative())) {
+				problems.add("adjustment.problem.narrative-too-long");
 			}
 			if (d.files().size() > AdjustmentCase.MAX_ATTACHMENTS) {
 				problems.add("adjustment.problem.too-many-files");
@@ -331,7 +346,15 @@ public class AdjustmentCases {
 	}
 
 	private Optional<AdjustmentCase> visible(PorticoUser user, TrackingNumber tracking, String action) {
-		Optional<AdjustmentCase> found = user.isStaff() ? Optional.empty() : load(tracking.caseId());
+		if (user.isStaff()) {
+			// Plan staff work cases through the staff pages; here they are refused, and
+			// the
+			// record says so rather than that the case is not on file.
+			this.audit.record(new AuditEvent(user.getUsername(), action, "adjustment-case", tracking.value(),
+					AuditOutcome.DENIED, "plan staff on the office's page"));
+			return Optional.empty();
+		}
+		Optional<AdjustmentCase> found = load(tracking.caseId());
 		if (found.isEmpty()) {
 			this.audit.record(new AuditEvent(user.getUsername(), action, "adjustment-case", tracking.value(),
 					AuditOutcome.FAILURE, "not on file"));
@@ -441,6 +464,9 @@ public class AdjustmentCases {
 		if (blank(note) && files.isEmpty()) {
 			problems.add("adjustment.problem.nothing-added");
 		}
+		if (tooLong(note)) {
+			problems.add("adjustment.problem.note-too-long");
+		}
 		if (c.attachments().size() + files.size() > AdjustmentCase.MAX_ATTACHMENTS) {
 			problems.add("adjustment.problem.too-many-files");
 		}
@@ -473,6 +499,9 @@ public class AdjustmentCases {
 		if (blank(note)) {
 			return List.of("adjustment.problem.note");
 		}
+		if (tooLong(note)) {
+			return List.of("adjustment.problem.note-too-long");
+		}
 		return staffStep(staff, tracking, "claim.adjustment.request-information", CaseStatus.IN_REVIEW,
 				CaseStatus.MORE_INFORMATION_REQUESTED, note.strip());
 	}
@@ -482,6 +511,9 @@ public class AdjustmentCases {
 	public List<String> resolve(PorticoUser staff, TrackingNumber tracking, boolean approved, String reason) {
 		if (!approved && blank(reason)) {
 			return List.of("adjustment.problem.decision-reason");
+		}
+		if (tooLong(reason)) {
+			return List.of("adjustment.problem.decision-reason-too-long");
 		}
 		return staffStep(staff, tracking, "claim.adjustment.resolve", CaseStatus.IN_REVIEW,
 				approved ? CaseStatus.APPROVED : CaseStatus.DENIED, blank(reason) ? null : reason.strip());
@@ -664,6 +696,11 @@ public class AdjustmentCases {
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();
+	}
+
+	/** Longer than its column keeps: refused in words rather than failing the insert. */
+	private static boolean tooLong(String text) {
+		return text != null && text.strip().codePointCount(0, text.strip().length()) > MAX_TEXT;
 	}
 
 }

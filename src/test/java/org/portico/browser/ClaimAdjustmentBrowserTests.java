@@ -143,6 +143,10 @@ class ClaimAdjustmentBrowserTests extends BrowserTest {
 		this.page.getByLabel("We will mail a refund check").check();
 		send("Send the return of funds");
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("more than the plan paid");
+		// The field to correct says so, and the problem links to it.
+		assertThat(this.page.getByLabel("Amount to return")).hasAttribute("aria-invalid", "true");
+		assertThat(this.page.getByLabel("Amount to return")).hasAttribute("aria-describedby", "amount-hint problems");
+		assertThat(this.page.getByRole(AriaRole.ALERT).getByRole(AriaRole.LINK)).hasAttribute("href", "#amount");
 		assertAccessible();
 		this.page.getByLabel("Amount to return").fill("45.50");
 		send("Send the return of funds");

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +25,7 @@ import org.portico.claims.ClaimsTestData.Claim;
 import org.portico.identity.Accounts;
 import org.portico.identity.PorticoUser;
 import org.portico.notifications.SentMail;
+import org.portico.platform.DatabaseProduct;
 import org.portico.platform.uploads.LocalClamd;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -72,6 +79,18 @@ class ClaimAdjustmentTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AdjustmentCases adjustments;
+
+	@Autowired
+	ClaimInquiry inquiry;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DatabaseProduct databaseProduct;
 
 	private ClaimsTestData data;
 
@@ -176,6 +195,63 @@ class ClaimAdjustmentTests {
 		assertThat(cases(claim)).isEqualTo(2);
 	}
 
+	/**
+	 * Two people of the office voiding the same claim at the same moment: the second
+	 * passes the check for an open case while the first's is not committed yet, and is
+	 * shown the first's case rather than an error.
+	 */
+	@Test
+	void aVoidSentWhileAColleaguesVoidIsBeingSavedOpensOneCaseAndShowsItToBoth() throws Exception {
+		String claim = paidClaim(14);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		String first;
+		try {
+			Future<MvcResult> second = new TransactionTemplate(this.transactions).execute((transaction) -> {
+				ClaimDetail detail = this.inquiry.claim(this.billing, new ClaimNumber(claim), "test").orElseThrow();
+				AdjustmentCases.Outcome opened = this.adjustments.open(this.billing, detail,
+						new AdjustmentRequest.Correction(AdjustmentType.VOID, List.of(), "Billed twice."),
+						UUID.randomUUID());
+				assertThat(opened).isInstanceOf(AdjustmentCases.Outcome.Opened.class);
+				Future<MvcResult> voiding = pool
+					.submit(() -> this.mvc.perform(voiding(claim, UUID.randomUUID())).andReturn());
+				awaitInsertingACase(voiding);
+				return voiding;
+			});
+			MvcResult result = second.get(30, TimeUnit.SECONDS);
+			first = this.jdbc.sql("SELECT id FROM claims.adjustment_case WHERE claim_number = ?")
+				.param(claim)
+				.query(Long.class)
+				.single()
+				.toString();
+			assertThat(result.getResponse().getStatus()).isEqualTo(302);
+			assertThat(tracking(result)).isEqualTo(TrackingNumber.of(Long.parseLong(first)).value());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(cases(claim)).isOne();
+	}
+
+	private void awaitInsertingACase(Future<?> sending) {
+		String inserting = this.databaseProduct.isPostgres() ? """
+				SELECT COUNT(*) FROM pg_stat_activity
+				WHERE query LIKE '%INSERT INTO claims.adjustment_case (%' AND wait_event_type = 'Lock'
+				AND pid <> pg_backend_pid()
+				""" : """
+				SELECT COUNT(*) FROM information_schema.sessions
+				WHERE executing_statement LIKE '%INSERT INTO claims.adjustment_case (%' AND session_id <> SESSION_ID()
+				""";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.jdbc.sql(inserting).query(Long.class).single() == 0) {
+			if (this.databaseProduct.isPostgres()) {
+				this.jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+			}
+			assertThat(sending).as("still sending").isNotDone();
+			assertThat(System.nanoTime()).as("inserting by now").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
 	@Test
 	void aClaimStillInProcessAVoidedClaimAndOnePastTimelyFilingCannotBeCorrected() throws Exception {
 		String pended = paidClaim(3);
@@ -254,6 +330,72 @@ class ClaimAdjustmentTests {
 		this.mvc.perform(get("/claims/adjustments/" + tracking).with(user(this.billing)))
 			.andExpect(content().string(containsString("$180.00")))
 			.andExpect(content().string(containsString("Take it from our future payments")));
+	}
+
+	@Test
+	void textLongerThanACaseKeepsIsRefusedInWordsWithTheFormKeptNeverAServerError() throws Exception {
+		String tooLong = "x".repeat(AdjustmentCases.MAX_TEXT + 1);
+		String claim = paidClaim(13);
+		this.mvc.perform(correction(claim, UUID.randomUUID(), "units-1", "2", "reason", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Reason is longer than 2,000 characters")))
+			.andExpect(content().string(containsString(tooLong)))
+			.andExpect(content().string(containsString("<a href=\"#reason\">")))
+			.andExpect(content().string(containsString("aria-describedby=\"reason-hint problems\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		this.mvc
+			.perform(post("/claims/" + claim + "/adjustments").param("type", "VOID")
+				.param("submission", UUID.randomUUID().toString())
+				.param("reason", tooLong)
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Reason is longer than 2,000 characters")));
+		this.mvc.perform(returnFunds(claim, "40", "OTHER").param("otherReason", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<a href=\"#otherReason\">")))
+			.andExpect(content().string(containsString("is longer than 2,000 characters")));
+		this.mvc
+			.perform(multipart("/claims/" + claim + "/adjustments").param("type", "PAYMENT_DISPUTE")
+				.param("submission", UUID.randomUUID().toString())
+				.param("category", "OTHER")
+				.param("narrative", tooLong)
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("is longer than 2,000 characters")));
+		assertThat(cases(claim)).isZero();
+
+		// Exactly as long as a case keeps is taken.
+		String tracking = tracking(this.mvc
+			.perform(multipart("/claims/" + claim + "/adjustments").param("type", "PAYMENT_DISPUTE")
+				.param("submission", UUID.randomUUID().toString())
+				.param("category", "OTHER")
+				.param("narrative", "y".repeat(AdjustmentCases.MAX_TEXT))
+				.with(csrf())
+				.with(user(this.billing)))
+			.andReturn());
+		PorticoUser staff = this.data.user("claims.staff");
+		this.mvc.perform(staff(staff, tracking, "take"))
+			.andExpect(redirectedUrl("/staff/claims/adjustments/" + tracking));
+		this.mvc.perform(staff(staff, tracking, "request-information").param("note", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The note is longer than 2,000 characters")));
+		this.mvc.perform(staff(staff, tracking, "resolve").param("decision", "DENIED").param("reason", tooLong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The reason for the decision is longer than 2,000 characters")));
+		this.mvc.perform(staff(staff, tracking, "request-information").param("note", "Send the contract."))
+			.andExpect(redirectedUrl("/staff/claims/adjustments/" + tracking));
+		this.mvc
+			.perform(multipart("/claims/adjustments/" + tracking + "/information").param("note", tooLong)
+				.with(csrf())
+				.with(user(this.billing)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The note is longer than 2,000 characters")));
+		assertThat(this.jdbc.sql("SELECT status FROM claims.adjustment_case WHERE claim_number = ?")
+			.param(claim)
+			.query(String.class)
+			.single()).isEqualTo("MORE_INFORMATION_REQUESTED");
 	}
 
 	@Test
@@ -416,6 +558,12 @@ class ClaimAdjustmentTests {
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(this.data.user("services.staff"))))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/staff/claims/adjustments").with(user(this.billing))).andExpect(status().isForbidden());
+		// Staff on the office's page of the case: answered like a case not on file, and
+		// recorded as refused.
+		this.mvc.perform(get("/claims/adjustments/" + tracking).with(user(staff))).andExpect(status().isNotFound());
+		assertThat(this.audit.recentByActor("claims.staff", 5))
+			.anyMatch((r) -> r.action().equals("claim.adjustment.view") && tracking.equals(r.objectId())
+					&& r.outcome() == AuditOutcome.DENIED);
 
 		this.mvc.perform(staff(staff, tracking, "take"))
 			.andExpect(redirectedUrl("/staff/claims/adjustments/" + tracking));
@@ -448,6 +596,14 @@ class ClaimAdjustmentTests {
 		assertThat(this.audit.recentByActor("frontdesk.demo", 5))
 			.anyMatch((r) -> r.action().equals("claim.adjustment.add-information") && tracking.equals(r.objectId())
 					&& r.outcome() == AuditOutcome.DENIED);
+		// Refused before the files are looked at: a file that would be refused changes
+		// nothing.
+		this.mvc
+			.perform(multipart("/claims/adjustments/" + tracking + "/information")
+				.file(new MockMultipartFile("files", "notes.pdf", "application/pdf", "not a PDF".getBytes()))
+				.with(csrf())
+				.with(user(frontDesk)))
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(multipart("/claims/adjustments/" + tracking + "/information")
 				.file(new MockMultipartFile("files", "signed.png", "image/png", PNG))

@@ -3,6 +3,7 @@ package org.portico.claims.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,29 @@ class AdjustmentController {
 		this.providers = providers;
 		this.messages = messages;
 	}
+
+	/**
+	 * The field each problem of the form is about, so the list of problems links to it
+	 * and the field says it is wrong. The line problems point to the lines as a whole.
+	 */
+	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("adjustment.problem.reason", "reason"),
+			Map.entry("adjustment.problem.reason-too-long", "reason"),
+			Map.entry("adjustment.problem.lines", "lines-heading"),
+			Map.entry("adjustment.problem.procedure-code", "lines-heading"),
+			Map.entry("adjustment.problem.modifiers", "lines-heading"),
+			Map.entry("adjustment.problem.units", "lines-heading"),
+			Map.entry("adjustment.problem.billed", "lines-heading"),
+			Map.entry("adjustment.problem.nothing-changed", "lines-heading"),
+			Map.entry("adjustment.problem.amount", "amount"),
+			Map.entry("adjustment.problem.amount-above-paid", "amount"),
+			Map.entry("adjustment.problem.refund-reason", "refundReason"),
+			Map.entry("adjustment.problem.other-reason", "otherReason"),
+			Map.entry("adjustment.problem.other-reason-too-long", "otherReason"),
+			Map.entry("adjustment.problem.refund-method", "method"),
+			Map.entry("adjustment.problem.dispute-category", "category"),
+			Map.entry("adjustment.problem.narrative", "narrative"),
+			Map.entry("adjustment.problem.narrative-too-long", "narrative"),
+			Map.entry("adjustment.problem.too-many-files", "files"));
 
 	/** A line of the corrected claim form, as typed, beside the line as billed. */
 	record LineInput(ClaimDetail.Line original, String procedure, String modifiers, String units, String billed) {
@@ -215,6 +239,13 @@ class AdjustmentController {
 		// Nothing of the files is looked at for a case the user may not see.
 		AdjustmentCase found = this.cases.caseFor(user, number)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// Nor for one the user follows but may not add to: refused before any file is
+		// read.
+		if (!this.access.may(user.accountId(), ProviderFunction.CLAIM_ADJUSTMENTS, found.payeeNpi())) {
+			this.audit.record(AuditEvent.denied(user.getUsername(), "claim.adjustment.add-information",
+					"adjustment-case", number.value()));
+			throw new AccessDeniedException("No claim adjustments for " + number);
+		}
 		List<AttachmentFile> checked;
 		try {
 			checked = checked(files, found.attachments().size());
@@ -276,6 +307,10 @@ class AdjustmentController {
 		model.addAttribute("form", form);
 		model.addAttribute("lines", lines);
 		model.addAttribute("problems", problems);
+		Map<String, String> fields = new HashMap<>();
+		problems.stream().filter(FIELDS::containsKey).forEach((p) -> fields.put(p, FIELDS.get(p)));
+		model.addAttribute("problemFields", fields);
+		model.addAttribute("invalid", Set.copyOf(fields.values()));
 		model.addAttribute("refusal", this.cases.refusal(claim, kind).orElse(null));
 		model.addAttribute("timelyFilingDays", this.timelyFiling.days());
 		model.addAttribute("lastDay", this.timelyFiling.lastDay(claim.serviceFrom()));

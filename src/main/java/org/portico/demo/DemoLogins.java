@@ -79,9 +79,9 @@ class DemoLogins {
 					EnumSet.of(ProviderFunction.INPATIENT_NOTIFICATIONS, ProviderFunction.ELIGIBILITY_BENEFITS,
 							ProviderFunction.CLAIM_STATUS, ProviderFunction.REFERRALS_AUTHORIZATIONS,
 							ProviderFunction.ACCESS_ADMINISTRATION)),
-			// Granted by the plan: no SAA of the demo logins holds these practices' NPIs.
+			// Granted by the plan, not by an SAA: it spans three practices.
 			new Login("unit.demo", "Anh Nguyen", "Reports for every provider of a provider unit (three practices)",
-					DemoLogins::secondUnit, AccessRole.AU, EnumSet.of(ProviderFunction.REPORTS), false, null),
+					DemoLogins::firstUnit, AccessRole.AU, EnumSet.of(ProviderFunction.REPORTS), false, null),
 			Login.staff("services.staff", "Grace Kelly", StaffRole.PROVIDER_SERVICES),
 			Login.staff("compliance.staff", "Omar Haddad", StaffRole.COMPLIANCE),
 			Login.staff("reviewer.staff", "Dr. Nadia Okafor", StaffRole.CLINICAL_REVIEWER),
@@ -139,12 +139,14 @@ class DemoLogins {
 	}
 
 	/**
-	 * The practitioners of the directory's second provider unit: the practices after the
-	 * first three, whose unit the logins above have no part in.
+	 * The practitioners of the directory's first provider unit: the first three
+	 * practices, whose offices the logins above already act for. Taking a unit of
+	 * practices no login holds would leave fewer providers free to register as their
+	 * practice's first SAA.
 	 */
-	private static List<Npi> secondUnit(DemoProviders directory) {
+	private static List<Npi> firstUnit(DemoProviders directory) {
 		List<Npi> npis = new ArrayList<>();
-		for (Provider group : directory.groups().subList(3, 6)) {
+		for (Provider group : directory.groups().subList(0, 3)) {
 			directory.practitionersOf(group).forEach((p) -> npis.add(p.npi()));
 		}
 		return npis;

@@ -96,7 +96,10 @@ final class QuietSessions<S extends Session> implements FindByIndexNameSessionRe
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			if (!lastAccessedTime.isBefore(this.stored.getLastAccessedTime().plus(TOUCH))) {
+			// A tenth of the idle timeout, if that is less than a minute.
+			Duration stale = this.stored.getMaxInactiveInterval().dividedBy(10);
+			Duration touch = (stale.compareTo(TOUCH) < 0) ? stale : TOUCH;
+			if (!lastAccessedTime.isBefore(this.stored.getLastAccessedTime().plus(touch))) {
 				this.stored.setLastAccessedTime(lastAccessedTime);
 			}
 		}

@@ -72,7 +72,7 @@ class ReportsBrowserTests extends BrowserTest {
 			}
 		}
 
-		this.page.navigate(url("/reports/unit-1/roster"));
+		this.page.navigate(url("/reports/unit-2/roster"));
 		assertThat(this.page.locator("h1")).not().containsText("PCP panel roster");
 	}
 

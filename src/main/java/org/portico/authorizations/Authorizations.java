@@ -102,10 +102,6 @@ public class Authorizations {
 	@Transactional
 	public Submitted submit(NewRequest request, AutomaticDecision decision, Details details) {
 		AccountId account = request.requester().accountId();
-		Optional<AuthorizationRequest> earlier = bySubmission(account, request.submissionKey());
-		if (earlier.isPresent()) {
-			return new Submitted(earlier.get(), true);
-		}
 		Instant now = Instant.now(this.clock);
 		Instant due = this.deadlines.dueAt(now, request.priority());
 		boolean approved = decision instanceof AutomaticDecision.Approved;
@@ -113,8 +109,8 @@ public class Authorizations {
 		String reasons = (decision instanceof AutomaticDecision.Pended pended) ? String.join("\n", pended.reasonKeys())
 				: null;
 		KeyHolder keys = new GeneratedKeyHolder();
-		// A double submit racing this one inserts nothing here, and the transaction goes
-		// on (a failed insert would end it on PostgreSQL).
+		// A double submit, earlier or racing this one, inserts nothing here, and the
+		// transaction goes on (a failed insert would end it on PostgreSQL).
 		int inserted = this.jdbc
 			.sql("""
 					INSERT INTO authorizations.request (kind, subscriber_id, member_suffix, requesting_npi, servicing_npi,
@@ -140,9 +136,18 @@ public class Authorizations {
 		this.jdbc.sql("UPDATE authorizations.request SET tracking_number = ? WHERE id = ?")
 			.params(trackingNumber, id)
 			.update();
-		event(id, now, request.requester().getUsername(), null, RequestStatus.PENDED, null);
 		if (approved) {
-			event(id, now, AuthorizationRequest.AUTOMATIC, RequestStatus.PENDED, RequestStatus.APPROVED, null);
+			this.jdbc
+				.sql("""
+						INSERT INTO authorizations.request_event (request_id, occurred_at, actor, from_status, to_status, note)
+						VALUES (?, ?, ?, NULL, 'PENDED', NULL), (?, ?, ?, 'PENDED', 'APPROVED', NULL)
+						""")
+				.params(id, Timestamp.from(now), request.requester().getUsername(), id, Timestamp.from(now),
+						AuthorizationRequest.AUTOMATIC)
+				.update();
+		}
+		else {
+			event(id, now, request.requester().getUsername(), null, RequestStatus.PENDED, null);
 		}
 		details.write(id);
 		this.audit.record(new AuditEvent(request.requester().getUsername(), "authorization.submit",

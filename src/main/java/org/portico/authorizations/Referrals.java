@@ -21,7 +21,6 @@ import org.portico.members.MemberId;
 import org.portico.members.ServiceCategory;
 import org.portico.providers.Npi;
 import org.portico.providers.ProviderApi;
-import org.portico.providers.ProviderSummary;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -91,7 +90,7 @@ public class Referrals {
 		record Invalid(List<Problem> problems) implements Outcome {
 		}
 
-		record Submitted(Referral referral, boolean alreadySubmitted) implements Outcome {
+		record Submitted(AuthorizationRequest request, boolean alreadySubmitted) implements Outcome {
 		}
 
 	}
@@ -107,10 +106,6 @@ public class Referrals {
 		MemberId member = null;
 		try {
 			member = MemberId.parse(form.member());
-			if (this.members.find(member).isEmpty()) {
-				problems.add(new Problem("member", "referral.problem.member-unknown"));
-				member = null;
-			}
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(new Problem("member", "referral.problem.member"));
@@ -157,18 +152,24 @@ public class Referrals {
 				problems.add(new Problem("to", "referral.problem.too-long"));
 			}
 		}
-		Optional<EligibilityReport.Coverage> coverage = Optional.empty();
+		Optional<Eligibility.OnDate> onDate = Optional.empty();
 		if (member != null && from != null) {
-			coverage = this.eligibility.coverageOn(member, from);
-			if (coverage.isEmpty()) {
+			onDate = this.eligibility.onDate(member, from, ServiceCategory.SPECIALIST_OFFICE_VISIT);
+			if (onDate.isEmpty()) {
+				problems.add(new Problem("member", "referral.problem.member-unknown"));
+			}
+			else if (onDate.get().coverage().isEmpty()) {
 				problems.add(new Problem("from", "referral.problem.not-covered"));
 			}
+		}
+		else if (member != null && this.members.find(member).isEmpty()) {
+			problems.add(new Problem("member", "referral.problem.member-unknown"));
 		}
 		if (!problems.isEmpty()) {
 			return new Outcome.Invalid(problems);
 		}
 		AutomaticDecision decision = ReferralPolicy
-			.decide(facts(member, referring, servicing, coverage.get(), visits, from, to));
+			.decide(facts(member, referring, servicing, onDate.get(), visits, from, to));
 		String submission = (form.submission() == null || form.submission().isBlank()) ? UUID.randomUUID().toString()
 				: form.submission().strip();
 		String diagnosis = Diagnoses.normalize(form.diagnosis());
@@ -180,25 +181,19 @@ public class Referrals {
 						INSERT INTO authorizations.referral (request_id, specialty_code, diagnosis_code, visits)
 						VALUES (?, ?, ?, ?)
 						""").params(id, specialty, diagnosis, asked).update());
-		return new Outcome.Submitted(details(List.of(submitted.request())).get(0), submitted.alreadySubmitted());
+		return new Outcome.Submitted(submitted.request(), submitted.alreadySubmitted());
 	}
 
-	private ReferralPolicy.Facts facts(MemberId member, Npi referring, Npi servicing,
-			EligibilityReport.Coverage coverage, int visits, LocalDate from, LocalDate to) {
+	private ReferralPolicy.Facts facts(MemberId member, Npi referring, Npi servicing, Eligibility.OnDate onDate,
+			int visits, LocalDate from, LocalDate to) {
+		EligibilityReport.Coverage coverage = onDate.coverage().orElseThrow();
 		boolean coveredThrough = coverage.terminationDate() == null || !coverage.terminationDate().isBefore(to);
-		Optional<String> pcp = this.eligibility.pcpOn(member, from).map(EligibilityReport.PcpSpan::pcpNpi);
-		boolean byPcp = false;
-		boolean fromUnit = false;
-		if (pcp.isPresent() && Npi.isValid(pcp.get())) {
-			Npi pcpNpi = new Npi(pcp.get());
-			byPcp = pcpNpi.equals(referring)
-					|| this.providers.find(pcpNpi).map(ProviderSummary::payeeNpi).filter(referring::equals).isPresent();
-			fromUnit = !byPcp && this.providers.inSameProviderUnit(referring, pcpNpi);
-		}
+		ProviderApi.PcpRelation relation = onDate.pcpNpi()
+			.filter(Npi::isValid)
+			.map((pcp) -> this.providers.relationToPcp(referring, new Npi(pcp)))
+			.orElse(ProviderApi.PcpRelation.NONE);
 		boolean inNetwork = this.providers.inNetwork(servicing, coverage.productCode(), from);
-		Integer left = this.eligibility.visitLimitOn(member, from, ServiceCategory.SPECIALIST_OFFICE_VISIT)
-			.map(EligibilityReport.VisitLimit::remaining)
-			.orElse(null);
+		Integer left = onDate.visitLimit().map(EligibilityReport.VisitLimit::remaining).orElse(null);
 		boolean overlap = this.jdbc.sql("""
 				SELECT COUNT(*) FROM authorizations.request
 				WHERE kind = 'REFERRAL' AND subscriber_id = ? AND member_suffix = ? AND servicing_npi = ?
@@ -208,8 +203,9 @@ public class Referrals {
 			.params(member.subscriberId(), member.suffix(), servicing.value(), to, from)
 			.query(Long.class)
 			.single() > 0;
-		return new ReferralPolicy.Facts(coveredThrough, coverage.referralsRequired(), coverage.pcpRequired(), byPcp,
-				fromUnit, inNetwork, visits, left, overlap);
+		return new ReferralPolicy.Facts(coveredThrough, coverage.referralsRequired(), coverage.pcpRequired(),
+				relation == ProviderApi.PcpRelation.PCP_OR_GROUP, relation == ProviderApi.PcpRelation.SAME_UNIT,
+				inNetwork, visits, left, overlap);
 	}
 
 	private Npi requireNpi(PorticoUser user, String typed, List<Problem> problems) {

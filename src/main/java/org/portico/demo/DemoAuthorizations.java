@@ -81,9 +81,9 @@ class DemoAuthorizations {
 					new Referrals.ReferralForm((pcp != null) ? pcp : npis.get(0).value(), member.toString(),
 							specialist.npi().value(), specialist.specialty(), diagnoses[i], String.valueOf(visits),
 							today.minusDays(i).toString(), today.plusDays(90 - i).toString(), "demo-referral-" + i));
-			if (outcome instanceof Referrals.Outcome.Submitted submitted && submitted.referral().request().isOpen()
+			if (outcome instanceof Referrals.Outcome.Submitted submitted && submitted.request().isOpen()
 					&& toDecide == null) {
-				toDecide = submitted.referral().request();
+				toDecide = submitted.request();
 			}
 		}
 		this.behavioralHealth.submit(saa,

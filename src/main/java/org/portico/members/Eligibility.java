@@ -68,25 +68,43 @@ public class Eligibility {
 	}
 
 	/**
-	 * The yearly visit limit of a benefit on the date and the visits used in that plan
-	 * year; empty when the member is not covered then or the benefit has no limit.
+	 * The member's coverage and PCP on a date and what is left of one benefit's yearly
+	 * visit limit, read together: what a request for the member needs. Empty when no such
+	 * member is on file.
+	 * @param limited the benefit whose visit limit to read, or null for none
 	 */
-	public Optional<VisitLimit> visitLimitOn(MemberId id, LocalDate date, ServiceCategory category) {
-		return coverageOn(id, date).flatMap((c) -> {
-			Integer limit = this.products.of(c.productCode()).visitLimits().get(category);
-			if (limit == null) {
-				return Optional.empty();
+	public Optional<OnDate> onDate(MemberId id, LocalDate date, ServiceCategory limited) {
+		return memberCoverage(id).map((m) -> {
+			Optional<Coverage> coverage = m.history().stream().filter((c) -> c.covers(date)).findFirst();
+			if (coverage.isEmpty()) {
+				return new OnDate(coverage, Optional.empty(), Optional.empty());
 			}
-			int used = this.jdbc.sql("""
-					SELECT visits_used FROM members.visit_accumulator
-					WHERE subscriber_id = ? AND member_suffix = ? AND plan_year = ? AND service_category = ?
-					""")
-				.params(id.subscriberId(), id.suffix(), date.getYear(), category.name())
-				.query(Integer.class)
-				.optional()
-				.orElse(0);
-			return Optional.of(new VisitLimit(category, limit, used));
+			Integer limit = (limited != null)
+					? this.products.of(coverage.get().productCode()).visitLimits().get(limited) : null;
+			Optional<VisitLimit> visits = Optional.empty();
+			if (limit != null) {
+				int used = this.jdbc.sql("""
+						SELECT visits_used FROM members.visit_accumulator
+						WHERE subscriber_id = ? AND member_suffix = ? AND plan_year = ? AND service_category = ?
+						""")
+					.params(id.subscriberId(), id.suffix(), date.getYear(), limited.name())
+					.query(Integer.class)
+					.optional()
+					.orElse(0);
+				visits = Optional.of(new VisitLimit(limited, limit, used));
+			}
+			return new OnDate(coverage, pcpOn(id, date).map(PcpSpan::pcpNpi), visits);
 		});
+	}
+
+	/**
+	 * A member on a date.
+	 *
+	 * @param coverage the coverage then, if covered
+	 * @param pcpNpi the PCP then, if covered and the member has one
+	 * @param visitLimit the visit limit asked for, if covered and the benefit has one
+	 */
+	public record OnDate(Optional<Coverage> coverage, Optional<String> pcpNpi, Optional<VisitLimit> visitLimit) {
 	}
 
 	/** The member's PCP on the date, if they have one. */
@@ -100,21 +118,6 @@ public class Eligibility {
 	 */
 	public EligibilityReport.Benefit inNetworkBenefit(String productCode, ServiceCategory category) {
 		return this.products.of(productCode).benefits().get(category.ordinal()).inNetwork();
-	}
-
-	/**
-	 * The coverage on a date of service and the PCP on it, without the rest of the
-	 * report: what a batch needs for each of its rows.
-	 */
-	CoverageOnDate coverageAndPcpOn(MemberId id, LocalDate dateOfService) {
-		Optional<Coverage> coverage = coverageOn(id, dateOfService);
-		if (coverage.isEmpty()) {
-			return new CoverageOnDate(coverage, Optional.empty());
-		}
-		return new CoverageOnDate(coverage, pcpOn(id, dateOfService).map(PcpSpan::pcpNpi));
-	}
-
-	record CoverageOnDate(Optional<Coverage> coverage, Optional<String> pcpNpi) {
 	}
 
 	private Optional<MemberCoverage> memberCoverage(MemberId id) {

@@ -99,15 +99,15 @@ class EligibilityBatchCheck {
 		if (byId && named && !sameMember(row, birthDate, member)) {
 			return error(row, dateOfService, List.of(Problem.DOES_NOT_MATCH));
 		}
-		Eligibility.CoverageOnDate found = this.eligibility.coverageAndPcpOn(member.id(), dateOfService);
-		Optional<Coverage> coverage = found.coverage();
+		Optional<Eligibility.OnDate> found = this.eligibility.onDate(member.id(), dateOfService, null);
+		Optional<Coverage> coverage = found.flatMap(Eligibility.OnDate::coverage);
 		return new EligibilityBatchRow(row.line(), row, coverage.isPresent() ? Outcome.COVERED : Outcome.NOT_COVERED,
 				dateOfService, member.id(), member.firstName(), member.lastName(),
 				coverage
 					.map((c) -> new EligibilityBatchRow.Coverage(c.productName(), c.lineOfBusiness(), c.groupNumber(),
 							c.groupName(), c.effectiveDate(), c.terminationDate()))
 					.orElse(null),
-				found.pcpNpi().orElse(null), List.of());
+				found.flatMap(Eligibility.OnDate::pcpNpi).orElse(null), List.of());
 	}
 
 	/** A row that gives a member ID and a name or birth date too: they must agree. */

@@ -121,13 +121,36 @@ public class ProviderApi {
 			.single() > 0;
 	}
 
-	/** Whether the two NPIs belong to one provider unit. */
-	public boolean inSameProviderUnit(Npi one, Npi other) {
+	/** How one NPI stands to a member's PCP when it refers the member. */
+	public enum PcpRelation {
+
+		/** The PCP itself, or the group practice the PCP is paid through. */
+		PCP_OR_GROUP,
+
+		/** Another provider of the PCP's provider unit. */
+		SAME_UNIT,
+
+		/** Neither. */
+		NONE
+
+	}
+
+	/** How the referring NPI stands to the PCP, read in one query. */
+	public PcpRelation relationToPcp(Npi referring, Npi pcp) {
+		if (referring.equals(pcp)) {
+			return PcpRelation.PCP_OR_GROUP;
+		}
 		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM providers.provider_unit_member a
-				JOIN providers.provider_unit_member b ON b.unit_id = a.unit_id
-				WHERE a.npi = ? AND b.npi = ?
-				""").params(one.value(), other.value()).query(Long.class).single() > 0;
+				SELECT (SELECT COUNT(*) FROM providers.provider WHERE npi = :pcp AND payee_npi = :referring),
+				       (SELECT COUNT(*) FROM providers.provider_unit_member a
+				        JOIN providers.provider_unit_member b ON b.unit_id = a.unit_id
+				        WHERE a.npi = :referring AND b.npi = :pcp)
+				""")
+			.param("pcp", pcp.value())
+			.param("referring", referring.value())
+			.query((rs, row) -> (rs.getLong(1) > 0) ? PcpRelation.PCP_OR_GROUP
+					: (rs.getLong(2) > 0) ? PcpRelation.SAME_UNIT : PcpRelation.NONE)
+			.single();
 	}
 
 	/**

@@ -69,8 +69,8 @@ class ReferralController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(user, form, invalid.problems(), model);
 		}
-		Referral referral = ((Outcome.Submitted) outcome).referral();
-		return "redirect:/referrals/requests/" + referral.request().trackingNumber() + "?submitted";
+		return "redirect:/referrals/requests/" + ((Outcome.Submitted) outcome).request().trackingNumber()
+				+ "?submitted";
 	}
 
 	private String form(PorticoUser user, ReferralForm form, List<Problem> problems, Model model) {
